@@ -1,0 +1,55 @@
+/// Waivers and the approval gate: `submitted` needs zero errors and no open warnings;
+/// `approved` also needs the political decision.
+enum ApprovalRules {
+    static let waiverRules: Set<String> = ["waiver-invalid"]
+
+    /// Marks warnings covered by a waiver and reports waivers that cover nothing real.
+    static func applyWaivers(_ c: RuleContext, _ items: [Finding], _ f: inout Findings) -> [Finding] {
+        let plan = c.plan
+        var result = items.filter { !waiverRules.contains($0.rule) }
+        let targets = Set(plan.needs.map(\.id) + plan.measures.map(\.id) + plan.trainingSlots.map(\.id)
+                          + plan.budget.costs.map(\.id) + plan.budget.funding.map(\.id) + plan.decisions.map(\.id))
+        for (i, w) in plan.waivers.enumerated() {
+            let path = "/waivers/\(i)"
+            guard let rule = Rules.rule(w.rule) else {
+                f.add("waiver-invalid", message: "finding.waiver-invalid.rule", path + "/rule", Sanitize.inline(w.rule),
+                      StructureRules.suggestion(w.rule, Rules.all.map(\.id)))
+                continue
+            }
+            if rule.severity == .error {
+                f.add("waiver-invalid", message: "finding.waiver-invalid.error", path + "/rule", w.rule)
+                continue
+            }
+            if !w.target.isEmpty, !targets.contains(w.target) {
+                f.add("waiver-invalid", message: "finding.waiver-invalid.target", path + "/target", Sanitize.inline(w.target),
+                      StructureRules.suggestion(w.target, targets))
+                continue
+            }
+            let incomplete = [("reason", w.reason), ("decidedBy", w.decidedBy), ("date", w.date)].filter { MethodRules.blank($0.1) }
+            for (key, _) in incomplete {
+                f.add("waiver-invalid", message: "finding.waiver-invalid.incomplete", path + "/" + key, w.rule, key)
+            }
+            if !incomplete.isEmpty { continue }
+            for k in result.indices where result[k].rule == w.rule && (w.target.isEmpty || result[k].target == w.target) {
+                result[k].waivedBecause = w.reason
+            }
+        }
+        return result
+    }
+
+    static func statusFindings(_ c: RuleContext, _ report: Report) -> [Finding] {
+        var f = Findings()
+        let plan = c.plan
+        if plan.status != .draft, report.errors > 0 || report.openWarnings > 0 {
+            f.add("status-not-allowed", "/status", plan.status.rawValue, String(report.errors), String(report.openWarnings))
+        }
+        if plan.status == .approved, approvalDecision(plan) == nil {
+            f.add("approval-decision-missing", "/decisions")
+        }
+        return f.items
+    }
+
+    static func approvalDecision(_ plan: Plan) -> Decision? {
+        plan.decisions.first { $0.kind == "plan-approval" && !MethodRules.blank($0.body) && !MethodRules.blank($0.caseNumber) && ISODate.isValid($0.date) }
+    }
+}

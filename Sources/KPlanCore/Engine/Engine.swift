@@ -1,0 +1,81 @@
+/// The planning engine: checks a plan against the KS method, the policy packs it names
+/// and its own arithmetic, and works out the figures. Pure: a plan in, a report out.
+public struct Engine: Sendable {
+    public let catalog: Catalog
+    public let policies: PolicySet
+
+    public init(catalog: Catalog = .bundled, policies: PolicySet = .bundled) {
+        self.catalog = catalog
+        self.policies = policies
+    }
+
+    public func check(_ plan: Plan) -> Report {
+        let context = RuleContext(plan: plan, catalog: catalog, policies: policies)
+        var findings = Findings()
+        StructureRules.check(context, &findings)
+        MethodRules.check(context, &findings)
+        FrameworkRules.check(context, &findings)
+        BudgetRules.check(context, &findings)
+        DemandRules.check(context, &findings)
+        let waived = ApprovalRules.applyWaivers(context, findings.items, &findings)
+        var all = waived
+        all.append(contentsOf: findings.items.filter { f in ApprovalRules.waiverRules.contains(f.rule) })
+        var report = Report(findings: all, figures: context.figures)
+        let gate = ApprovalRules.statusFindings(context, report)
+        report.findings.append(contentsOf: gate)
+        return report
+    }
+}
+
+public struct Report: Sendable, Equatable {
+    public var findings: [Finding]
+    public var figures: Figures
+
+    public var errors: Int { findings.filter { $0.diagnostic.severity == .error }.count }
+    public var openWarnings: Int { findings.filter { $0.diagnostic.severity == .warning && !$0.isWaived }.count }
+
+    /// Findings as diagnostics; waived warnings are shown as notes that name the reason.
+    public var diagnostics: [Diagnostic] {
+        findings.map { f in
+            guard let reason = f.waivedBecause else { return f.diagnostic }
+            var d = f.diagnostic
+            d.severity = .note
+            d.message += " " + Text.get("finding.waived", Sanitize.inline(reason))
+            return d
+        }
+    }
+}
+
+/// Everything a rule may look at, with the lookups computed once.
+struct RuleContext {
+    let plan: Plan
+    let catalog: Catalog
+    let policies: PolicySet
+    let needIDs: Set<String>
+    let measureIndex: [String: Int]
+    let figures: Figures
+    /// The packs the plan names, in its order.
+    let named: [PolicyPack]
+
+    init(plan: Plan, catalog: Catalog, policies: PolicySet) {
+        self.plan = plan
+        self.catalog = catalog
+        self.policies = policies
+        needIDs = Set(plan.needs.map(\.id))
+        var index: [String: Int] = [:]
+        for (i, m) in plan.measures.enumerated() where index[m.id] == nil { index[m.id] = i }
+        measureIndex = index
+        named = plan.policies.compactMap { policies.pack($0) }
+        let excluded = Set(named.flatMap(\.rules.demandExcludedOccupations))
+        let grantSource = named.compactMap(\.rules.grant).first?.fundingSource
+        figures = Figures(demand: Projections.demand(plan, excluded: excluded),
+                          gaps: Projections.gaps(plan),
+                          budget: Projections.budget(plan, sources: catalog.fundingSources.map(\.code), grantSource: grantSource),
+                          load: Projections.load(plan, catalog: catalog),
+                          coverage: Projections.coverage(plan, policies: policies))
+    }
+
+    func measure(_ id: String) -> Measure? { measureIndex[id].map { plan.measures[$0] } }
+
+    var grants: [GrantRules] { named.compactMap(\.rules.grant) }
+}

@@ -1,0 +1,162 @@
+/// The numbers the engine works out from a plan; the UI, `kplan show` and the export show them.
+public struct Figures: Sendable, Equatable {
+    public var demand: [OccupationDemand] = []
+    public var gaps: [NeedGap] = []
+    public var budget: [BudgetYear] = []
+    public var load: [EducationLoad] = []
+    /// Area code (K2025 and the reform packs the plan names) → ids of measures tagged with it.
+    public var coverage: [AreaCoverage] = []
+}
+
+public struct OccupationDemand: Sendable, Equatable {
+    public var occupation: String
+    public var baseline: Hundredths
+    /// FTE needed at constant service standard, per year of the population projection.
+    public var projected: [(year: Int, fte: Hundredths)]
+    /// FTE the plan's needs declare for this occupation within the period.
+    public var declared: Hundredths
+    /// Projected FTE at the end of the plan period minus the baseline.
+    public var growth: Hundredths
+
+    public static func == (a: OccupationDemand, b: OccupationDemand) -> Bool {
+        a.occupation == b.occupation && a.baseline == b.baseline && a.declared == b.declared && a.growth == b.growth
+            && a.projected.map(\.year) == b.projected.map(\.year) && a.projected.map(\.fte) == b.projected.map(\.fte)
+    }
+}
+
+public struct NeedGap: Sendable, Equatable {
+    public var need: String
+    public var needed: Hundredths
+    public var year: Int
+    public var fromTraining: Hundredths
+    public var fromMeasures: Hundredths
+    public var delivered: Hundredths { fromTraining + fromMeasures }
+}
+
+public struct BudgetYear: Sendable, Equatable {
+    public var year: Int
+    public var costs: Int
+    /// Funding per source code, in catalog order.
+    public var funding: [SourceAmount]
+    public var fundingTotal: Int { funding.reduce(0) { $0 + $1.kroner } }
+    public var balance: Int { fundingTotal - costs }
+    /// Part of the cost paid from the municipality's own frame.
+    public var ownShare: Int
+    /// Part paid by the grant (post 68).
+    public var grant: Int
+}
+
+public struct SourceAmount: Sendable, Equatable {
+    public var source: String
+    public var kroner: Int
+}
+
+public struct EducationLoad: Sendable, Equatable {
+    public var occupation: String
+    public var year: Int
+    /// FTE away on study days at once (participants × the programme's absence share).
+    public var absentFte: Hundredths
+    public var baseline: Hundredths
+    /// absentFte / baseline in percent.
+    public var percent: Hundredths
+}
+
+public struct AreaCoverage: Sendable, Equatable {
+    public var area: String
+    public var pack: String
+    public var measures: [String]
+}
+
+/// Pure computations behind the figures.
+enum Projections {
+    static let ownSource = "egen-ramme"
+
+    /// Weighted elderly population (hundredths × persons): the demand index for a year.
+    static func index(_ p: PopulationYear, _ w: DemandWeights) -> Int {
+        w.age67to79.raw * p.age67to79 + w.age80to89.raw * p.age80to89 + w.age90plus.raw * p.age90plus
+    }
+
+    static func demand(_ plan: Plan, excluded: Set<String>) -> [OccupationDemand] {
+        let b = plan.baseline
+        guard let base = b.population.first(where: { $0.year == b.year }) else { return [] }
+        let baseIndex = index(base, b.demandWeights)
+        guard baseIndex > 0 else { return [] }
+        let years = b.population.filter { $0.year >= b.year }.sorted { $0.year < $1.year }
+        var declared: [String: Hundredths] = [:]
+        for n in plan.needs where n.year <= plan.period.to { declared[n.occupation, default: .zero] += n.fte }
+        return b.workforce.filter { !excluded.contains($0.occupation) }.map { w in
+            let projected = years.map { (year: $0.year, fte: w.fte.scaled(by: index($0, b.demandWeights), over: baseIndex)) }
+            let end = projected.last { $0.year <= plan.period.to }?.fte ?? w.fte
+            return OccupationDemand(occupation: w.occupation, baseline: w.fte, projected: projected,
+                                    declared: declared[w.occupation] ?? .zero, growth: end - w.fte)
+        }
+    }
+
+    static func gaps(_ plan: Plan) -> [NeedGap] {
+        var measuresByNeed: [String: [Measure]] = [:]
+        for m in plan.measures {
+            for n in m.needs { measuresByNeed[n, default: []].append(m) }
+        }
+        var slotsByMeasure: [String: [TrainingSlot]] = [:]
+        for s in plan.trainingSlots { slotsByMeasure[s.measure, default: []].append(s) }
+        return plan.needs.map { need in
+            var training = Hundredths.zero, measures = Hundredths.zero
+            for m in measuresByNeed[need.id] ?? [] {
+                if let end = m.toYear, end <= need.year { measures += m.fteGain }
+                for s in slotsByMeasure[m.id] ?? [] where s.qualifies == need.occupation && s.finishYear <= need.year {
+                    training += s.fteDelivered
+                }
+            }
+            return NeedGap(need: need.id, needed: need.fte, year: need.year, fromTraining: training, fromMeasures: measures)
+        }
+    }
+
+    static func budget(_ plan: Plan, sources: [String], grantSource: String?) -> [BudgetYear] {
+        var years = Set(plan.period.years)
+        var costs: [Int: Int] = [:]
+        var funding: [Int: [String: Int]] = [:]
+        for c in plan.budget.costs {
+            for e in c.amounts.entries { costs[e.year, default: 0] += e.kroner; years.insert(e.year) }
+        }
+        for f in plan.budget.funding {
+            for e in f.amounts.entries { funding[e.year, default: [:]][f.source, default: 0] += e.kroner; years.insert(e.year) }
+        }
+        let order = sources + Set(funding.values.flatMap(\.keys)).subtracting(sources).sorted()
+        return years.sorted().map { y in
+            let bySource = funding[y] ?? [:]
+            let cost = costs[y] ?? 0
+            let external = bySource.filter { $0.key != ownSource }.values.reduce(0, +)
+            return BudgetYear(year: y, costs: cost,
+                              funding: order.compactMap { s in bySource[s].map { SourceAmount(source: s, kroner: $0) } },
+                              ownShare: max(0, cost - external), grant: grantSource.flatMap { bySource[$0] } ?? 0)
+        }
+    }
+
+    static func load(_ plan: Plan, catalog: Catalog) -> [EducationLoad] {
+        var absent: [String: [Int: Hundredths]] = [:]
+        for s in plan.trainingSlots {
+            guard let p = catalog.programme(s.programme), let from = p.from, s.years > 0 else { continue }
+            let fte = p.absencePct.scaled(by: s.participants, over: 100)
+            for y in s.startYear..<(s.startYear + s.years) { absent[from, default: [:]][y, default: .zero] += fte }
+        }
+        var result: [EducationLoad] = []
+        for w in plan.baseline.workforce {
+            guard let years = absent[w.occupation] else { continue }
+            for (y, fte) in years.sorted(by: { $0.key < $1.key }) {
+                let pct = w.fte.raw > 0 ? fte.scaled(by: 100 * 100, over: w.fte.raw) : Hundredths(100)
+                result.append(EducationLoad(occupation: w.occupation, year: y, absentFte: fte, baseline: w.fte, percent: pct))
+            }
+        }
+        return result
+    }
+
+    static func coverage(_ plan: Plan, policies: PolicySet) -> [AreaCoverage] {
+        let named = policies.packs.filter { $0.kind == .strategy || plan.policies.contains($0.id) }
+        return named.flatMap { pack in
+            pack.areas.map { area in
+                AreaCoverage(area: area.code, pack: pack.id,
+                             measures: plan.measures.filter { $0.k2025.contains(area.code) || $0.reform.contains(area.code) }.map(\.id))
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// K2025 strategy areas, reform packs and the grant scheme's conditions.
+enum FrameworkRules {
+    static func check(_ c: RuleContext, _ f: inout Findings) {
+        let plan = c.plan
+        let namedIDs = Set(plan.policies)
+        for pack in c.named where pack.rules.requireAllAreas && !plan.measures.isEmpty {
+            let used = Set(plan.measures.flatMap { $0.k2025 + $0.reform })
+            for area in pack.areas where !used.contains(area.code) {
+                f.add("k2025-area-uncovered", "/measures", area.code, area.title, pack.title)
+            }
+        }
+        // A measure or need tagged with a reform area whose pack the plan does not name.
+        let areaPack = Dictionary(c.policies.packs.flatMap { p in p.areas.map { ($0.code, p.id) } }, uniquingKeysWith: { a, _ in a })
+        for (i, m) in plan.measures.enumerated() {
+            for (j, code) in (m.k2025 + m.reform).enumerated() {
+                guard let pack = areaPack[code], !namedIDs.contains(pack) else { continue }
+                let key = j < m.k2025.count ? "k2025/\(j)" : "reform/\(j - m.k2025.count)"
+                f.add("policy-not-named", Pointer.measure(i, key), target: m.id, code, pack)
+            }
+        }
+        for pack in c.named {
+            guard let kind = pack.rules.planDecisionKind, !plan.decisions.contains(where: { $0.kind == kind }) else { continue }
+            f.add("reform-plan-decision-missing", "/decisions", pack.title, c.catalog.title(\.decisionKinds, kind))
+        }
+        for grant in c.grants { check(grant, c, &f) }
+    }
+
+    static func check(_ grant: GrantRules, _ c: RuleContext, _ f: inout Findings) {
+        let plan = c.plan
+        let decisionKinds = Set(plan.decisions.map(\.kind))
+        let missingDecisions = grant.requiredDecisionKinds.filter { !decisionKinds.contains($0) }
+        var grantByMeasure: [String: YearAmounts] = [:]
+        var developmentProjects: [String] = []
+        for (i, line) in plan.budget.funding.enumerated() where line.source == grant.fundingSource {
+            guard let id = line.measure else {
+                f.add("grant-unassigned", Pointer.funding(i, "measure"), target: line.id, line.id)
+                continue
+            }
+            guard let m = c.measure(id) else { continue }
+            for e in line.amounts.entries { grantByMeasure[id, default: YearAmounts()][e.year] += e.kroner }
+            if !grant.eligibleMeasureKinds.contains(m.kind) {
+                f.add("grant-ineligible-measure", Pointer.funding(i, "measure"), target: line.id,
+                      line.id, m.id, c.catalog.title(\.measureKinds, m.kind).lowercased())
+            }
+            if !m.startedBefore, !missingDecisions.isEmpty {
+                let names = missingDecisions.map { c.catalog.title(\.decisionKinds, $0) }.joined(separator: ", ")
+                f.add("grant-requires-decision", Pointer.funding(i), target: line.id, line.id, m.id, names)
+            }
+            if grant.developmentProjectKinds.contains(m.kind), !developmentProjects.contains(m.id) {
+                developmentProjects.append(m.id)
+            }
+        }
+        if developmentProjects.count > grant.maxDevelopmentProjects {
+            f.add("development-projects-exceeded", "/budget/funding", String(developmentProjects.count),
+                  String(grant.maxDevelopmentProjects), developmentProjects.joined(separator: ", "))
+        }
+        let eligible = Set(grant.eligibleCostCategories)
+        for (id, grantAmounts) in grantByMeasure.sorted(by: { $0.key < $1.key }) {
+            guard let index = c.measureIndex[id] else { continue }
+            var eligibleCost = YearAmounts(), totalCost = YearAmounts()
+            for line in plan.budget.costs where line.measure == id {
+                for e in line.amounts.entries {
+                    totalCost[e.year] += e.kroner
+                    if eligible.contains(line.category) { eligibleCost[e.year] += e.kroner }
+                }
+            }
+            for e in grantAmounts.entries where e.kroner > 0 {
+                if e.kroner > eligibleCost[e.year] {
+                    f.add("grant-exceeds-eligible-costs", Pointer.measure(index), target: id, id, String(e.year),
+                          Format.kroner(e.kroner), Format.kroner(eligibleCost[e.year]))
+                }
+                let own = totalCost[e.year] - e.kroner
+                let minimum = grant.ownShareMinPct.scaled(by: totalCost[e.year], over: 100).raw / 100
+                if own <= 0 || own < minimum {
+                    f.add("grant-without-own-share", Pointer.measure(index), target: id, id, String(e.year),
+                          Format.kroner(max(own, 0)), grant.ownShareMinPct.description)
+                }
+            }
+        }
+        for year in c.figures.budget where year.grant >= grant.auditorThreshold && grant.auditorThreshold > 0 {
+            f.add("grant-auditor-confirmation", "/budget/funding", String(year.year), Format.kroner(year.grant),
+                  Format.kroner(grant.auditorThreshold))
+        }
+    }
+}

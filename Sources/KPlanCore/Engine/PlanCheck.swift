@@ -1,0 +1,28 @@
+/// Decode + engine + positions: what `kplan check` shows for one file's bytes.
+public struct PlanCheck: Sendable {
+    public var plan: Plan?
+    public var report: Report?
+    /// Decoder and engine diagnostics, with positions, sorted by position.
+    public var diagnostics: [Diagnostic]
+    /// The file could not be read as a plan at all (syntax, or an unsupported format).
+    public var unreadable: Bool
+
+    public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    public static func run(_ bytes: [UInt8], decoder: PlanDecoder, engine: Engine) -> PlanCheck {
+        let decoded = decoder.decode(bytes)
+        guard let plan = decoded.plan, let document = decoded.document else {
+            return PlanCheck(plan: nil, report: nil, diagnostics: DiagnosticRenderer.sorted(decoded.diagnostics), unreadable: true)
+        }
+        let report = engine.check(plan)
+        // A value the decoder already rejected would only be reported twice by the engine.
+        let rejected = decoded.diagnostics.filter { $0.severity == .error }.map(\.path)
+        let engineFindings = report.diagnostics.filter { d in
+            !rejected.contains { r in !r.isEmpty && (d.path == r || d.path.hasPrefix(r + "/")) }
+        }
+        var resolver = PointerResolver(document: document)
+        let all = decoded.diagnostics + resolver.locate(engineFindings)
+        return PlanCheck(plan: plan, report: report, diagnostics: DiagnosticRenderer.sorted(all), unreadable: false)
+    }
+}

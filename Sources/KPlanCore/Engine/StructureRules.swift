@@ -1,0 +1,112 @@
+/// Ids, references, years and signs: the plan must hang together before anything else.
+enum StructureRules {
+    static func check(_ c: RuleContext, _ f: inout Findings) {
+        let plan = c.plan
+        if plan.period.to < plan.period.from {
+            f.add("period-invalid", "/period/to", String(plan.period.from), String(plan.period.to))
+        }
+        ids(plan.needs.map(\.id), Pointer.need, &f)
+        ids(plan.measures.map(\.id), Pointer.measure, &f)
+        ids(plan.trainingSlots.map(\.id), Pointer.slot, &f)
+        ids(plan.budget.costs.map(\.id), Pointer.cost, &f)
+        ids(plan.budget.funding.map(\.id), Pointer.funding, &f)
+        ids(plan.decisions.map(\.id), { Pointer.item("decisions", $0, $1) }, &f)
+
+        for (i, n) in plan.needs.enumerated() {
+            if !plan.period.contains(n.year) {
+                f.add("year-outside-period", Pointer.need(i, "year"), target: n.id, String(n.year), period(plan))
+            }
+            negative(n.fte, Pointer.need(i, "fte"), n.id, &f)
+        }
+        for (i, m) in plan.measures.enumerated() {
+            for (j, need) in m.needs.enumerated() where !c.needIDs.contains(need) {
+                f.add("missing-reference", message: "finding.missing-reference.need", Pointer.measure(i, "needs") + "/\(j)", target: m.id,
+                      m.id, Sanitize.inline(need), suggestion(need, c.needIDs))
+            }
+            if let from = YearMonth(m.from), let to = YearMonth(m.to) {
+                if to < from {
+                    f.add("measure-ends-before-start", Pointer.measure(i, "to"), target: m.id, m.id, m.to, m.from)
+                }
+                if to.year < plan.period.from || from.year > plan.period.to {
+                    f.add("year-outside-period", message: "finding.year-outside-period.measure", Pointer.measure(i, "from"),
+                          target: m.id, m.id, m.from, m.to, period(plan))
+                } else if from.year < plan.period.from, !m.startedBefore {
+                    f.add("year-outside-period", message: "finding.year-outside-period.started", Pointer.measure(i, "from"),
+                          target: m.id, m.id, m.from)
+                }
+            }
+            negative(m.fteGain, Pointer.measure(i, "fteGain"), m.id, &f)
+        }
+        for (i, s) in plan.trainingSlots.enumerated() {
+            if c.measure(s.measure) == nil {
+                f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.slot(i, "measure"), target: s.id,
+                      s.id, Sanitize.inline(s.measure), suggestion(s.measure, c.measureIndex.keys))
+            }
+            if s.participants < 0 {
+                f.add("negative-value", Pointer.slot(i, "participants"), target: s.id, String(s.participants))
+            }
+            if s.years < 1 {
+                f.add("negative-value", message: "finding.negative-value.years", Pointer.slot(i, "years"), target: s.id, String(s.years))
+            }
+            negative(s.fteGainEach, Pointer.slot(i, "fteGainEach"), s.id, &f)
+            if s.startYear > plan.period.to {
+                f.add("year-outside-period", Pointer.slot(i, "startYear"), target: s.id, String(s.startYear), period(plan))
+            }
+        }
+        for (i, line) in plan.budget.costs.enumerated() {
+            if c.measure(line.measure) == nil {
+                f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.cost(i, "measure"), target: line.id,
+                      line.id, Sanitize.inline(line.measure), suggestion(line.measure, c.measureIndex.keys))
+            }
+            amounts(line.amounts, Pointer.cost(i, "amounts"), line.id, plan, &f)
+        }
+        for (i, line) in plan.budget.funding.enumerated() {
+            if let m = line.measure, c.measure(m) == nil {
+                f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.funding(i, "measure"), target: line.id,
+                      line.id, Sanitize.inline(m), suggestion(m, c.measureIndex.keys))
+            }
+            amounts(line.amounts, Pointer.funding(i, "amounts"), line.id, plan, &f)
+        }
+        for (i, w) in plan.baseline.workforce.enumerated() {
+            let p = "/baseline/workforce/\(i)"
+            negative(w.fte, p + "/fte", "", &f)
+            negative(w.vacantFte, p + "/vacantFte", "", &f)
+            if w.headcount < 0 { f.add("negative-value", p + "/headcount", String(w.headcount)) }
+        }
+    }
+
+    static func ids(_ ids: [String], _ pointer: (Int, String?) -> String, _ f: inout Findings) {
+        var first: [String: Int] = [:]
+        for (i, id) in ids.enumerated() {
+            if id.trimmingCharacters(in: .whitespaces).isEmpty {
+                f.add("missing-id", pointer(i, "id"))
+            } else if let j = first[id] {
+                f.add("duplicate-id", pointer(i, "id"), target: id, Sanitize.inline(id), pointer(j, nil))
+            } else {
+                first[id] = i
+            }
+        }
+    }
+
+    static func negative(_ v: Hundredths, _ path: String, _ target: String, _ f: inout Findings) {
+        if v.raw < 0 { f.add("negative-value", path, target: target, v.description) }
+    }
+
+    static func amounts(_ a: YearAmounts, _ path: String, _ target: String, _ plan: Plan, _ f: inout Findings) {
+        for e in a.entries {
+            if e.kroner < 0 { f.add("negative-value", path + "/\(e.year)", target: target, Format.kroner(e.kroner)) }
+            if !plan.period.contains(e.year) {
+                f.add("year-outside-period", message: "finding.year-outside-period.amount", path + "/\(e.year)", target: target,
+                      target, String(e.year), period(plan))
+            }
+        }
+    }
+
+    static func period(_ plan: Plan) -> String { "\(plan.period.from)–\(plan.period.to)" }
+
+    static func suggestion(_ id: String, _ candidates: some Sequence<String>) -> String {
+        Suggest.closest(to: id, in: candidates).map { " " + Text.get("decode.did-you-mean", $0) } ?? ""
+    }
+}
+
+import Foundation

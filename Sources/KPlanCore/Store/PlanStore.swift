@@ -1,0 +1,160 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What was on disk when a plan was loaded, so a save can tell whether someone else
+/// changed the file in the meantime (a `git pull`, another editor).
+public struct DiskVersion: Sendable, Equatable {
+    public var exists: Bool
+    public var digest: UInt64
+    public var size: Int
+
+    public static let absent = DiskVersion(exists: false, digest: 0, size: 0)
+
+    public init(exists: Bool, digest: UInt64, size: Int) {
+        self.exists = exists; self.digest = digest; self.size = size
+    }
+
+    public init(bytes: [UInt8]) {
+        exists = true
+        size = bytes.count
+        digest = FNV1a.hash(bytes)
+    }
+}
+
+enum FNV1a {
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        return h
+    }
+}
+
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case notFound(String)
+    case unreadable(String, String)
+    case isDirectory(String)
+    case changedOnDisk(String)
+    case writeFailed(String, String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let p): return Text.get("store.not-found", p)
+        case .unreadable(let p, let why): return Text.get("store.unreadable", p, why)
+        case .isDirectory(let p): return Text.get("store.is-directory", p)
+        case .changedOnDisk(let p): return Text.get("store.changed-on-disk", p)
+        case .writeFailed(let p, let why): return Text.get("store.write-failed", p, why)
+        }
+    }
+}
+
+public enum SaveOutcome: Sendable, Equatable {
+    case written
+    /// The file already held exactly these bytes; nothing was touched.
+    case unchanged
+}
+
+/// Reading and writing plan files. Saving never leaves a half-written file: the bytes go
+/// to a temporary file in the same folder, are flushed to disk, and replace the old file
+/// with one atomic rename.
+public enum PlanStore {
+    public static func read(_ path: String) throws(StoreError) -> [UInt8] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw .notFound(path) }
+        if isDir.boolValue { throw .isDirectory(path) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(path, errnoText()) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var st = stat()
+        if fstat(fd, &st) == 0 { bytes.reserveCapacity(Int(st.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path, errnoText())
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    public static func diskVersion(_ path: String) -> DiskVersion {
+        guard let bytes = try? read(path) else { return .absent }
+        return DiskVersion(bytes: bytes)
+    }
+
+    /// Writes `bytes` to `path` atomically. `expected` is what the caller loaded; when the
+    /// file on disk is no longer that, nothing is written and `.changedOnDisk` is thrown.
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to path: String, expected: DiskVersion?) throws(StoreError) -> SaveOutcome {
+        let current = diskVersion(path)
+        if let expected, current != expected, !(current.exists && current == DiskVersion(bytes: bytes)) {
+            throw .changedOnDisk(path)
+        }
+        if current.exists, current == DiskVersion(bytes: bytes), (try? read(path)) == bytes {
+            return .unchanged
+        }
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        var template = ((dir.isEmpty ? "." : dir) + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw .writeFailed(path, errnoText()) }
+        let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        var committed = false
+        defer {
+            if !committed { unlink(tempPath) }
+        }
+        var mode: mode_t = 0o644
+        var st = stat()
+        if stat(path, &st) == 0 {
+            mode = st.st_mode & 0o7777
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            mode = 0o666 & ~mask
+        }
+        var failure: String?
+        var written = 0
+        bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errnoText()
+                    return
+                }
+                written += n
+            }
+        }
+        if failure == nil, fchmod(fd, mode) != 0 { failure = errnoText() }
+        if failure == nil, fsync(fd) != 0 { failure = errnoText() }
+        if close(fd) != 0, failure == nil { failure = errnoText() }
+        if let failure { throw .writeFailed(path, failure) }
+        guard rename(tempPath, path) == 0 else { throw .writeFailed(path, errnoText()) }
+        committed = true
+        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY)
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
+        return .written
+    }
+
+    static func errnoText() -> String {
+        switch errno {
+        case ENOSPC: return Text.get("store.errno.nospace")
+        case EACCES, EPERM: return Text.get("store.errno.access")
+        case EROFS: return Text.get("store.errno.readonly")
+        case EDQUOT: return Text.get("store.errno.quota")
+        case EFBIG: return Text.get("store.errno.too-big")
+        default: return String(cString: strerror(errno))
+        }
+    }
+}

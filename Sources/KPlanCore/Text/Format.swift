@@ -1,0 +1,29 @@
+/// Norwegian number formats: `1 234 567 kr`, `82,5`, `−30 000 kr`.
+public enum Format {
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        out.reserveCapacity(digits.count + digits.count / 3 + 1)
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(" ") }
+            out.append(c)
+        }
+        return (value < 0 ? "−" : "") + out
+    }
+
+    public static func kroner(_ value: Int) -> String { grouped(value) + " kr" }
+
+    public static func signedKroner(_ value: Int) -> String { (value > 0 ? "+" : "") + kroner(value) }
+
+    public static func fte(_ value: Hundredths) -> String { value.description }
+
+    public static func percent(_ value: Hundredths) -> String { value.description + " %" }
+
+    /// Pads or cuts `s` to exactly `width` characters (plain text output; one column each).
+    public static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        let n = s.count
+        if n > width { return String(s.prefix(max(0, width - 1))) + "…" }
+        let fill = String(repeating: " ", count: width - n)
+        return right ? fill + s : s + fill
+    }
+}

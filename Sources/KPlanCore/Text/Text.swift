@@ -1,0 +1,64 @@
+import Foundation
+
+/// The user-facing string table. Messages live in `Resources/strings/<lang>.json` so that
+/// nynorsk and English can follow without touching code; `{0}`, `{1}` … are arguments.
+public enum Text {
+    /// Chosen once per process from `KPLAN_LANG` (default bokmål); unknown keys fall back to bokmål.
+    static let tables: (primary: [String: String], fallback: [String: String]) = {
+        let fallback = load("nb")
+        let wanted = ProcessInfo.processInfo.environment["KPLAN_LANG"] ?? "nb"
+        return (wanted == "nb" ? fallback : load(wanted), fallback)
+    }()
+
+    public static func get(_ key: String, _ args: String...) -> String {
+        format(key, args)
+    }
+
+    public static func format(_ key: String, _ args: [String]) -> String {
+        guard let template = tables.primary[key] ?? tables.fallback[key] else {
+            preconditionFailure("missing string table entry \(key)")
+        }
+        guard !args.isEmpty, template.contains("{") else { return template }
+        var out = ""
+        out.reserveCapacity(template.utf8.count + 16)
+        var chars = template.unicodeScalars.makeIterator()
+        while let c = chars.next() {
+            guard c == "{" else { out.unicodeScalars.append(c); continue }
+            var digits = ""
+            var closed = false
+            while let d = chars.next() {
+                if d == "}" { closed = true; break }
+                digits.unicodeScalars.append(d)
+            }
+            if closed, let n = Int(digits), n < args.count {
+                out += args[n]
+            } else {
+                out += "{" + digits + (closed ? "}" : "")
+            }
+        }
+        return out
+    }
+
+    public static func has(_ key: String) -> Bool { tables.fallback[key] != nil }
+
+    static func load(_ language: String) -> [String: String] {
+        guard let url = Bundle.module.url(forResource: language, withExtension: "json", subdirectory: "strings"),
+              let data = try? Data(contentsOf: url)
+        else { return [:] }
+        let (doc, diagnostics) = JSONParser.parse(Array(data))
+        guard let doc, diagnostics.isEmpty, doc.node(doc.root).kind == .object else {
+            preconditionFailure("string table \(language).json is not a flat JSON object")
+        }
+        var table: [String: String] = [:]
+        var key: String?
+        for child in doc.children(doc.root) {
+            if let k = key {
+                table[k] = doc.string(child)
+                key = nil
+            } else {
+                key = doc.string(child)
+            }
+        }
+        return table
+    }
+}

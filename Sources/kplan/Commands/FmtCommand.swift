@@ -1,0 +1,46 @@
+import ArgumentParser
+import KPlanCore
+
+struct FmtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Skriv planfiler i kanonisk form (nøkkelrekkefølge, innrykk, NFC).",
+        discussion: "Med --check endres ingenting: avslutningskode 1 og filnavnene når noe ikke er kanonisk.")
+
+    @Argument(help: "Planfiler (*.kplan.json).") var files: [String]
+    @Flag(help: "Bare kontroller; skriv ikke.") var check = false
+    @OptionGroup var policies: PolicyOptions
+
+    func run() throws {
+        let decoder = PlanDecoder(policies: try policies.policySet())
+        var status = ExitStatus.ok
+        for file in files {
+            let loaded: LoadedPlan
+            do { loaded = try PlanFile.load(file, decoder: decoder) } catch {
+                Console.err("kplan: \(error.description)\n")
+                status = max(status, ExitStatus.io)
+                continue
+            }
+            guard let plan = loaded.plan, !loaded.hasErrors else {
+                Console.printDiagnostics(DiagnosticRenderer.sorted(loaded.diagnostics), file: file, bytes: loaded.bytes)
+                status = max(status, ExitStatus.invalidInput)
+                continue
+            }
+            let canonical = PlanEncoder.encode(plan)
+            if canonical == loaded.bytes { continue }
+            if check {
+                Console.out("\(file)\n")
+                status = max(status, ExitStatus.findings)
+                continue
+            }
+            do {
+                try PlanStore.write(canonical, to: file, expected: loaded.disk)
+                Console.out(Text.get("cli.fmt.written", file) + "\n")
+            } catch {
+                Console.err("kplan: \(error.description)\n")
+                status = max(status, ExitStatus.io)
+            }
+        }
+        if status != ExitStatus.ok { throw ExitCode(status) }
+    }
+}

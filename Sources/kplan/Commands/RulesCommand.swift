@@ -1,0 +1,18 @@
+import ArgumentParser
+import KPlanCore
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List alle regler med id, alvorlighet, beskrivelse og kilde.")
+
+    func run() throws {
+        for group in Rule.Group.allCases {
+            let rules = Rules.all.filter { $0.group == group }
+            guard !rules.isEmpty else { continue }
+            Console.out("\n" + Text.get("rules.group.\(group.rawValue)") + "\n")
+            for r in rules {
+                Console.out("  \(Format.pad(r.id, 30)) \(Format.pad(r.severity.rawValue, 8)) \(r.description)\n")
+                Console.out("  \(String(repeating: " ", count: 40))\(Text.get("rules.source")): \(r.source)\n")
+            }
+        }
+    }
+}
