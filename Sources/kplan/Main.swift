@@ -12,7 +12,9 @@ enum Main {
         } catch {
             let code = KPlan.exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((KPlan.fullMessage(for: error) + "\n").utf8))
+                var message = KPlan.fullMessage(for: error)
+                if message.hasPrefix("Error: ") { message = "feil: " + message.dropFirst(7) }
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 exit(ExitStatus.usage)
             }
             KPlan.exit(withError: error)

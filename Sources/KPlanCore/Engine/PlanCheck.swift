@@ -4,7 +4,7 @@ public struct PlanCheck: Sendable {
     public var report: Report?
     /// Decoder and engine diagnostics, with positions, sorted by position.
     public var diagnostics: [Diagnostic]
-    /// The file could not be read as a plan at all (syntax, or an unsupported format).
+    /// The file is not valid JSON or not a plan of a format this kplan reads.
     public var unreadable: Bool
 
     public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
@@ -16,13 +16,16 @@ public struct PlanCheck: Sendable {
             return PlanCheck(plan: nil, report: nil, diagnostics: DiagnosticRenderer.sorted(decoded.diagnostics), unreadable: true)
         }
         let report = engine.check(plan)
-        // A value the decoder already rejected would only be reported twice by the engine.
+        // While the file has decoding errors the engine's judgement rests on guesses: keep
+        // only its errors (a broken reference is a defect of its own), and none about a
+        // value the decoder already rejected.
         let rejected = decoded.diagnostics.filter { $0.severity == .error }.map(\.path)
         let engineFindings = report.diagnostics.filter { d in
-            !rejected.contains { r in !r.isEmpty && (d.path == r || d.path.hasPrefix(r + "/")) }
+            if !rejected.isEmpty, d.severity != .error { return false }
+            return !rejected.contains { r in !r.isEmpty && (d.path == r || d.path.hasPrefix(r + "/")) }
         }
         var resolver = PointerResolver(document: document)
         let all = decoded.diagnostics + resolver.locate(engineFindings)
-        return PlanCheck(plan: plan, report: report, diagnostics: DiagnosticRenderer.sorted(all), unreadable: false)
+        return PlanCheck(plan: plan, report: report, diagnostics: DiagnosticRenderer.sorted(all), unreadable: decoded.hasSyntaxErrors)
     }
 }

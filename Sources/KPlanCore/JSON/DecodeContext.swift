@@ -95,6 +95,7 @@ public struct DecodeContext {
         var child = node + 1
         let n = document.node(node)
         var k: Int32 = 0
+        var suggested: Set<String> = []
         while k < n.count {
             let keyNode = child
             let valueNode = document.node(keyNode).next
@@ -108,13 +109,15 @@ public struct DecodeContext {
                     guard let i = schema.keys.firstIndex(of: key) else { return false }
                     return values[i] < 0
                 })
+                if let suggestion { suggested.insert(suggestion) }
                 at(name) { ctx in
                     ctx.error("unknown-key", keyNode, "decode.unknown-key", Sanitize.inline(name), schema.name,
                               help: suggestion.map { Text.get("decode.did-you-mean", $0) })
                 }
             }
         }
-        for (i, key) in schema.keys.enumerated() where values[i] < 0 && schema.required[i] {
+        // A misspelt key is one defect: its did-you-mean already names the missing key.
+        for (i, key) in schema.keys.enumerated() where values[i] < 0 && schema.required[i] && !suggested.contains(key) {
             let offset = Int(n.start)
             diagnostics.append(Diagnostic(.error, "missing-field", Text.get("decode.missing-field", key, schema.name),
                                           path: pointer + "/" + key, offset: offset))

@@ -247,7 +247,7 @@ public enum JSONParser {
                     error("invalid-escape", at, "json.lone-surrogate")
                 }
             default:
-                error("invalid-escape", at, "json.invalid-escape", describe(p, i + 1))
+                error("invalid-escape", at, "json.invalid-escape", Sanitize.inline(String(decoding: [c], as: UTF8.self)))
                 i += 2
             }
         }

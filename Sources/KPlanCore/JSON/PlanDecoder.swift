@@ -16,15 +16,17 @@ public struct PlanDecoder {
         public var plan: Plan?
         public var document: JSONDocument?
         public var diagnostics: [Diagnostic]
+        /// The text is not valid JSON, even where the parser could read past the problems.
+        public var hasSyntaxErrors: Bool
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     public func decode(_ bytes: [UInt8]) -> Result {
         let (doc, syntax) = JSONParser.parse(bytes)
-        guard let doc else { return Result(plan: nil, document: nil, diagnostics: syntax) }
+        guard let doc else { return Result(plan: nil, document: nil, diagnostics: syntax, hasSyntaxErrors: true) }
         var ctx = DecodeContext(document: doc)
         let plan = decodePlan(&ctx)
-        return Result(plan: plan, document: doc, diagnostics: syntax + ctx.diagnostics)
+        return Result(plan: plan, document: doc, diagnostics: syntax + ctx.diagnostics, hasSyntaxErrors: !syntax.isEmpty)
     }
 
     // Code lists are built once per decode, not per field.

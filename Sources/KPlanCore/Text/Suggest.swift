@@ -5,7 +5,9 @@ public enum Suggest {
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(w, Array(candidate.lowercased().unicodeScalars))
-            if best == nil || d < best!.1 { best = (candidate, d) }
+            // Ties go to the alphabetically first candidate, so the answer never depends on set order.
+            if let b = best, d > b.1 || (d == b.1 && candidate >= b.0) { continue }
+            best = (candidate, d)
         }
         guard let (name, d) = best else { return nil }
         let limit = max(1, min(3, (w.count + 2) / 3))

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CommandTests {
+    @Test func binaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: CLI.binary), "build kplan first: swift build")
+    }
+
+    @Test func fmtCheckPassesOnTheExamplePlans() throws {
+        let r = try CLI.run(["fmt", "--check", CLI.examplePlan])
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func checkOfTheExamplePlanHasNoErrors() throws {
+        let r = try CLI.run(["check", CLI.examplePlan])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("0 feil"))
+    }
+
+    @Test func checkJSONIsVersionedAndValid() throws {
+        let r = try CLI.run(["check", "--format", "json", CLI.fixture("bad/broken-example.kplan.json")])
+        #expect(r.status == 65)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["formatVersion"] as? String == "1.0")
+        #expect(json["valid"] as? Bool == false)
+        #expect(json["errorCount"] as? Int == 3)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["trailing-comma", "unknown-code", "missing-reference"])
+        #expect(findings[1]["line"] as? Int == 270)
+        #expect(findings[1]["column"] as? Int == 21)
+        #expect(findings[1]["path"] as? String == "/needs/0/occupation")
+    }
+
+    @Test func fmtNormalisesAndCheckReportsNonCanonicalFiles() throws {
+        let dir = try CLI.tempDir()
+        let path = dir + "/plan.kplan.json"
+        var text = try String(contentsOfFile: CLI.examplePlan, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"fte\": 6.0,", with: "\"fte\": 6,")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try CLI.run(["fmt", "--check", path])
+        #expect(check.status == 1)
+        #expect(check.stdout == path + "\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+        let fmt = try CLI.run(["fmt", path])
+        #expect(fmt.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: CLI.examplePlan)))
+    }
+
+    @Test func newMakesAValidSkeletonAndRefusesToOverwrite() throws {
+        let dir = try CLI.tempDir()
+        let path = dir + "/testvik-2026-2029.kplan.json"
+        let r = try CLI.run(["new", path, "--municipality", "Testvik kommune", "--number", "4698", "--from", "2026", "--to", "2029"])
+        #expect(r.status == 0)
+        let check = try CLI.run(["check", path])
+        #expect(check.status == 0)
+        #expect(try CLI.run(["fmt", "--check", path]).status == 0)
+        let again = try CLI.run(["new", path, "--municipality", "X", "--number", "4698", "--from", "2026", "--to", "2029"])
+        #expect(again.status == 74)
+        #expect(again.stderr.contains("finnes allerede"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let r = try CLI.run(["new", "/tmp/x.json", "--municipality", "a", "--number", "12", "--from", "2026", "--to", "2029"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("feil: kommunenummer «12» må ha fire sifre"))
+        #expect(try CLI.run(["check"]).status == 2)
+        #expect(try CLI.run(["chek", "a.json", "b.json"]).status == 2)
+    }
+
+    @Test func showPrintsFiguresInNorwegian() throws {
+        let r = try CLI.run(["show", CLI.examplePlan])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Fjordvik kommune (4699, Vestland)"))
+        #expect(r.stdout.contains("2026     2 180 000 kr   2 180 000 kr          0 kr   1 410 000 kr     770 000 kr"))
+        #expect(r.stdout.contains("✓ B1 Flere sykepleiere i hjemmetjenesten       6,4 av 6,0 innen 2029"))
+    }
+
+    @Test func rulesListsEveryRuleWithItsSource() throws {
+        let r = try CLI.run(["rules"])
+        #expect(r.status == 0)
+        for id in ["budget-deficit", "grant-requires-decision", "k2025-area-uncovered", "waiver-invalid"] {
+            #expect(r.stdout.contains(id))
+        }
+        #expect(r.stdout.contains("kilde: Kap. 761 post 68"))
+    }
+
+    @Test func statusSubmitIsRefusedWithWarningsAndNothingIsWritten() throws {
+        let dir = try CLI.tempDir()
+        let path = dir + "/plan.kplan.json"
+        try FileManager.default.copyItem(atPath: CLI.examplePlan, toPath: path)
+        let before = try snapshot(dir)
+        let r = try CLI.run(["status", path, "submit"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("status kan ikke settes til «sendt til behandling»"))
+        #expect(r.stderr.contains("warning[demand-not-covered]"))
+        #expect(try snapshot(dir) == before)
+    }
+
+    @Test func statusSubmitAndApproveWhenClean() throws {
+        let dir = try CLI.tempDir()
+        let path = dir + "/plan.kplan.json"
+        var text = try String(contentsOfFile: CLI.examplePlan, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  \"waivers\": []", with: """
+          "waivers": [
+            {
+              "rule": "demand-not-covered",
+              "target": "",
+              "reason": "Resten av veksten dekkes av velferdsteknologi og endret oppgavedeling, vurderes ved revisjon",
+              "decidedBy": "Kommunalsjef helse og omsorg",
+              "date": "2026-03-01"
+            }
+          ]
+        """)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["status", path, "submit"]).status == 0)
+        let approve = try CLI.run(["status", path, "approve", "--body", "Kommunestyret", "--case", "2026/101", "--date", "2026-06-18"])
+        #expect(approve.status == 0, "\(approve.stderr)")
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(saved.contains("\"status\": \"approved\""))
+        #expect(saved.contains("\"kind\": \"plan-approval\""))
+        #expect(saved.contains("\"case\": \"2026/101\""))
+        #expect(try CLI.run(["check", path]).status == 0)
+    }
+}
+
+/// Every bad-input class: the message, FILE:LINE:COL, the exit code, and that nothing was written.
+@Suite(.serialized) struct BadInputTests {
+    static let cases: [(String, String, Int32)] = [
+        ("trailing-comma.json", ":2:13: error[trailing-comma]: komma etter siste element", 65),
+        ("duplicate-key.json", ":4:3: error[duplicate-key]: nøkkelen «a» står to ganger i samme objekt", 65),
+        ("bom.json", ":1:1: error[bom]: filen starter med et byte order mark", 65),
+        ("leading-zero.json", ":2:13: error[leading-zero]: tallet «0120» har ledende null", 65),
+        ("invalid-utf8.json", ":2:22: error[invalid-utf8]: ugyldig UTF-8", 65),
+        ("unterminated-string.json", ":2:12: error[unterminated-string]: teksten avsluttes aldri", 65),
+        ("control-character.json", ":2:18: error[control-character]: kontrolltegn U+0009 i tekst", 65),
+        ("too-deep.json", ":1:65: error[too-deep]: for dyp nøsting (over 64 nivåer)", 65),
+        ("conflict-markers.json", ":3:1: error[conflict-marker]: uløst git-konflikt: linjen starter med «<<<<<<<»", 65),
+        ("empty.json", ":1:1: error[empty-file]: filen er tom", 65),
+        ("single-quotes.json", ":2:3: error[syntax]: JSON krever doble anførselstegn", 65),
+        ("invalid-escape.json", ":2:14: error[invalid-escape]: ugyldig escape «\\q»", 65),
+        ("broken-example.kplan.json", ":270:21: error[unknown-code]: ukjent yrke «sykepleir»", 65),
+    ]
+
+    @Test(arguments: cases.map(\.0))
+    func fmtAndCheckReportAndWriteNothing(_ name: String) throws {
+        let (_, expected, status) = Self.cases.first { $0.0 == name }!
+        let dir = try CLI.tempDir()
+        let path = dir + "/" + name
+        try FileManager.default.copyItem(atPath: CLI.fixture("bad/" + name), toPath: path)
+        let before = try snapshot(dir)
+        let fmt = try CLI.run(["fmt", path])
+        #expect(fmt.status == status)
+        #expect(fmt.stderr.contains(path + expected), "\(fmt.stderr)")
+        let check = try CLI.run(["check", path])
+        #expect(check.status == 65)
+        #expect(check.stdout.contains(path + expected))
+        #expect(try snapshot(dir) == before)
+    }
+
+    @Test func missingFileIsAnIOError() throws {
+        let r = try CLI.run(["check", "/nonexistent/plan.kplan.json"])
+        #expect(r.status == 74)
+        #expect(r.stderr.contains("filen finnes ikke"))
+    }
+
+    @Test func newerFormatIsRefused() throws {
+        let dir = try CLI.tempDir()
+        let path = dir + "/new.kplan.json"
+        let text = try String(contentsOfFile: CLI.examplePlan, encoding: .utf8).replacingOccurrences(of: "\"kplan/1\"", with: "\"kplan/7\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["fmt", path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains(":2:13: error[unsupported-format]: filen er i formatet «kplan/7», som er nyere enn denne kplan"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    }
+
+    @Test func badPolicyPackIsReportedLikeABadPlan() throws {
+        let dir = try CLI.tempDir()
+        let path = dir + "/pack.json"
+        try "{\n  \"format\": \"kplan-policy/1\",\n  \"id\": \"x\",\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["check", "--policy", path, CLI.examplePlan])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains(path + ":4:1: error[syntax]"))
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import KPlanCore
+
+@Suite struct PlanStoreTests {
+    let dir: String
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("kplan-store-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    func listing() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir).sorted() }
+
+    @Test func saveWritesCanonicalBytesAndKeepsPermissions() throws {
+        let path = dir + "/p.kplan.json"
+        try PlanFile.save(Sample.plan, to: path, expected: .absent)
+        chmod(path, 0o600)
+        var plan = Sample.plan
+        plan.title = "Ny tittel"
+        let loaded = try PlanFile.load(path)
+        #expect(try PlanFile.save(plan, to: path, expected: loaded.disk) == .written)
+        #expect(try readBytes(path) == PlanEncoder.encode(plan))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try listing() == ["p.kplan.json"])
+    }
+
+    @Test func unchangedBytesAreNotWritten() throws {
+        let path = dir + "/p.kplan.json"
+        try PlanFile.save(Sample.plan, to: path, expected: .absent)
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        let inode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        let loaded = try PlanFile.load(path)
+        #expect(try PlanFile.save(Sample.plan, to: path, expected: loaded.disk) == .unchanged)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == inode)
+    }
+
+    @Test func fileChangedOnDiskIsNeverOverwritten() throws {
+        let path = dir + "/p.kplan.json"
+        try PlanFile.save(Sample.plan, to: path, expected: .absent)
+        let loaded = try PlanFile.load(path)
+        let theirs = Array("{\"changed\": true}\n".utf8)
+        try Data(theirs).write(to: URL(fileURLWithPath: path))
+        var mine = Sample.plan
+        mine.title = "Mine endringer"
+        #expect(throws: StoreError.changedOnDisk(path)) { try PlanFile.save(mine, to: path, expected: loaded.disk) }
+        #expect(try readBytes(path) == theirs)
+        #expect(StoreError.changedOnDisk(path).description.contains("endret på disken"))
+    }
+
+    @Test func readOnlyFolderFailsClearlyAndLeavesTheFile() throws {
+        guard getuid() != 0 else {
+            // root ignores folder permissions; the CLI test drives this case through a read-only bind instead.
+            try readOnlyByImmutableTarget()
+            return
+        }
+        let path = dir + "/p.kplan.json"
+        try PlanFile.save(Sample.plan, to: path, expected: .absent)
+        let original = try readBytes(path)
+        chmod(dir, 0o555)
+        defer { chmod(dir, 0o755) }
+        var plan = Sample.plan
+        plan.title = "Endret"
+        do {
+            try PlanFile.save(plan, to: path, expected: DiskVersion(bytes: original))
+            Issue.record("save into a read-only folder succeeded")
+        } catch {
+            #expect(error.description.contains("mangler skrivetilgang"))
+        }
+        #expect(try readBytes(path) == original)
+        #expect(try listing() == ["p.kplan.json"])
+    }
+
+    /// As root, a path whose folder does not exist stands in for an unwritable folder.
+    func readOnlyByImmutableTarget() throws {
+        let path = dir + "/mangler/p.kplan.json"
+        do {
+            try PlanFile.save(Sample.plan, to: path, expected: nil)
+            Issue.record("save into a missing folder succeeded")
+        } catch {
+            #expect(error.description.hasPrefix("\(path): kunne ikke lagre:"))
+            #expect(error.description.hasSuffix("den gamle filen er urørt"))
+        }
+        #expect(try listing() == [])
+    }
+
+    @Test func missingAndDirectoryPathsAreReported() {
+        #expect(throws: StoreError.notFound(dir + "/x.json")) { try PlanStore.read(dir + "/x.json") }
+        #expect(throws: StoreError.isDirectory(dir)) { try PlanStore.read(dir) }
+    }
+}
