@@ -37,7 +37,7 @@ struct KPlan: ParsableCommand {
         abstract: "Strategisk kompetanseplan for helse og omsorg: rediger, kontroller og eksporter planen.",
         discussion: "Uten kommando vises eksempelplanen (Plans/fjordvik-2026-2029.kplan.json).",
         subcommands: [ShowCommand.self, CheckCommand.self, FmtCommand.self, NewCommand.self, StatusCommand.self,
-                      RulesCommand.self, GenerateCommand.self],
+                      RulesCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: ShowCommand.self
     )
 }

@@ -10,10 +10,17 @@ public struct Engine: Sendable {
     }
 
     public func check(_ plan: Plan) -> Report {
-        let context = RuleContext(plan: plan, catalog: catalog, policies: policies)
-        var findings = Findings()
-        StructureRules.check(context, &findings)
-        MethodRules.check(context, &findings)
+        let lookups = RuleLookups(plan)
+        // Structure and method rules need no figures, so they run while the figures are computed.
+        let (early, figures) = Parallel.both({ () -> Findings in
+            var f = Findings()
+            let partial = RuleContext(plan: plan, catalog: catalog, policies: policies, lookups: lookups, figures: Figures())
+            StructureRules.check(partial, &f)
+            MethodRules.check(partial, &f)
+            return f
+        }, { RuleContext.figures(plan, catalog: catalog, policies: policies) })
+        let context = RuleContext(plan: plan, catalog: catalog, policies: policies, lookups: lookups, figures: figures)
+        var findings = early
         FrameworkRules.check(context, &findings)
         BudgetRules.check(context, &findings)
         DemandRules.check(context, &findings)
@@ -46,6 +53,20 @@ public struct Report: Sendable, Equatable {
     }
 }
 
+/// Id lookups every rule group uses, built once.
+struct RuleLookups {
+    let needIDs: Set<String>
+    let measureIndex: [String: Int]
+
+    init(_ plan: Plan) {
+        needIDs = Set(plan.needs.map(\.id))
+        var index: [String: Int] = [:]
+        index.reserveCapacity(plan.measures.count)
+        for (i, m) in plan.measures.enumerated() where index[m.id] == nil { index[m.id] = i }
+        measureIndex = index
+    }
+}
+
 /// Everything a rule may look at, with the lookups computed once.
 struct RuleContext {
     let plan: Plan
@@ -57,22 +78,27 @@ struct RuleContext {
     /// The packs the plan names, in its order.
     let named: [PolicyPack]
 
-    init(plan: Plan, catalog: Catalog, policies: PolicySet) {
+    init(plan: Plan, catalog: Catalog, policies: PolicySet, lookups: RuleLookups, figures: Figures) {
         self.plan = plan
         self.catalog = catalog
         self.policies = policies
-        needIDs = Set(plan.needs.map(\.id))
-        var index: [String: Int] = [:]
-        for (i, m) in plan.measures.enumerated() where index[m.id] == nil { index[m.id] = i }
-        measureIndex = index
-        named = plan.policies.compactMap { policies.pack($0) }
+        needIDs = lookups.needIDs
+        measureIndex = lookups.measureIndex
+        named = Self.named(plan, policies)
+        self.figures = figures
+    }
+
+    static func named(_ plan: Plan, _ policies: PolicySet) -> [PolicyPack] { plan.policies.compactMap { policies.pack($0) } }
+
+    static func figures(_ plan: Plan, catalog: Catalog, policies: PolicySet) -> Figures {
+        let named = named(plan, policies)
         let excluded = Set(named.flatMap(\.rules.demandExcludedOccupations))
         let grantSource = named.compactMap(\.rules.grant).first?.fundingSource
-        figures = Figures(demand: Projections.demand(plan, excluded: excluded),
-                          gaps: Projections.gaps(plan),
-                          budget: Projections.budget(plan, sources: catalog.fundingSources.map(\.code), grantSource: grantSource),
-                          load: Projections.load(plan, catalog: catalog),
-                          coverage: Projections.coverage(plan, policies: policies))
+        return Figures(demand: Projections.demand(plan, excluded: excluded),
+                       gaps: Projections.gaps(plan),
+                       budget: Projections.budget(plan, sources: catalog.fundingSources.map(\.code), grantSource: grantSource),
+                       load: Projections.load(plan, catalog: catalog),
+                       coverage: Projections.coverage(plan, policies: policies))
     }
 
     func measure(_ id: String) -> Measure? { measureIndex[id].map { plan.measures[$0] } }

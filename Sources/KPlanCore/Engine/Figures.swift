@@ -93,18 +93,21 @@ enum Projections {
     }
 
     static func gaps(_ plan: Plan) -> [NeedGap] {
-        var measuresByNeed: [String: [Measure]] = [:]
-        for m in plan.measures {
-            for n in m.needs { measuresByNeed[n, default: []].append(m) }
+        // Indices, not copies: a Measure holds a dozen strings.
+        var measuresByNeed: [String: [Int]] = [:]
+        for (i, m) in plan.measures.enumerated() {
+            for n in m.needs { measuresByNeed[n, default: []].append(i) }
         }
-        var slotsByMeasure: [String: [TrainingSlot]] = [:]
-        for s in plan.trainingSlots { slotsByMeasure[s.measure, default: []].append(s) }
+        var slotsByMeasure: [String: [Int]] = [:]
+        for (i, s) in plan.trainingSlots.enumerated() { slotsByMeasure[s.measure, default: []].append(i) }
         return plan.needs.map { need in
             var training = Hundredths.zero, measures = Hundredths.zero
-            for m in measuresByNeed[need.id] ?? [] {
+            for mi in measuresByNeed[need.id] ?? [] {
+                let m = plan.measures[mi]
                 if let end = m.toYear, end <= need.year { measures += m.fteGain }
-                for s in slotsByMeasure[m.id] ?? [] where s.qualifies == need.occupation && s.finishYear <= need.year {
-                    training += s.fteDelivered
+                for si in slotsByMeasure[m.id] ?? [] {
+                    let s = plan.trainingSlots[si]
+                    if s.qualifies == need.occupation && s.finishYear <= need.year { training += s.fteDelivered }
                 }
             }
             return NeedGap(need: need.id, needed: need.fte, year: need.year, fromTraining: training, fromMeasures: measures)
@@ -151,12 +154,14 @@ enum Projections {
     }
 
     static func coverage(_ plan: Plan, policies: PolicySet) -> [AreaCoverage] {
+        var byArea: [String: [String]] = [:]
+        for i in plan.measures.indices {
+            for code in plan.measures[i].k2025 { byArea[code, default: []].append(plan.measures[i].id) }
+            for code in plan.measures[i].reform { byArea[code, default: []].append(plan.measures[i].id) }
+        }
         let named = policies.packs.filter { $0.kind == .strategy || plan.policies.contains($0.id) }
         return named.flatMap { pack in
-            pack.areas.map { area in
-                AreaCoverage(area: area.code, pack: pack.id,
-                             measures: plan.measures.filter { $0.k2025.contains(area.code) || $0.reform.contains(area.code) }.map(\.id))
-            }
+            pack.areas.map { AreaCoverage(area: $0.code, pack: pack.id, measures: byArea[$0.code] ?? []) }
         }
     }
 }

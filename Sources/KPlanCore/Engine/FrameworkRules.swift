@@ -10,10 +10,12 @@ enum FrameworkRules {
             }
         }
         // A measure or need tagged with a reform area whose pack the plan does not name.
-        let areaPack = Dictionary(c.policies.packs.flatMap { p in p.areas.map { ($0.code, p.id) } }, uniquingKeysWith: { a, _ in a })
-        for (i, m) in plan.measures.enumerated() {
+        // Usually every pack is named and there is nothing to look for.
+        let areaPack = Dictionary(c.policies.packs.filter { !namedIDs.contains($0.id) }.flatMap { p in p.areas.map { ($0.code, p.id) } },
+                                  uniquingKeysWith: { a, _ in a })
+        for (i, m) in plan.measures.enumerated() where !areaPack.isEmpty {
             for (j, code) in (m.k2025 + m.reform).enumerated() {
-                guard let pack = areaPack[code], !namedIDs.contains(pack) else { continue }
+                guard let pack = areaPack[code] else { continue }
                 let key = j < m.k2025.count ? "k2025/\(j)" : "reform/\(j - m.k2025.count)"
                 f.add("policy-not-named", Pointer.measure(i, key), target: m.id, code, pack)
             }

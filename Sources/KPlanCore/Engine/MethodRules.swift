@@ -1,5 +1,13 @@
 /// The KS method: what each need and measure must say, who takes part, and follow-up.
 enum MethodRules {
+    /// The KS fields every measure must fill in: JSON key, name in the string table, value.
+    static let measureFields: [(String, String, @Sendable (Measure) -> String)] = [
+        ("title", "field.title", { $0.title }), ("strategy", "field.strategy", { $0.strategy }),
+        ("responsible", "field.responsible", { $0.responsible }), ("targetGroup", "field.target-group", { $0.targetGroup }),
+        ("goal", "field.goal", { $0.goal }), ("implementation", "field.implementation", { $0.implementation }),
+        ("indicator", "field.indicator", { $0.indicator }), ("from", "field.from", { $0.from }), ("to", "field.to", { $0.to }),
+    ]
+
     static func check(_ c: RuleContext, _ f: inout Findings) {
         let plan = c.plan
         var addressed = Set<String>()
@@ -20,19 +28,8 @@ enum MethodRules {
             }
         }
         for (i, m) in plan.measures.enumerated() {
-            let fields: [(String, String, Bool)] = [
-                ("title", Text.get("field.title"), blank(m.title)),
-                ("strategy", Text.get("field.strategy"), blank(m.strategy)),
-                ("responsible", Text.get("field.responsible"), blank(m.responsible)),
-                ("targetGroup", Text.get("field.target-group"), blank(m.targetGroup)),
-                ("goal", Text.get("field.goal"), blank(m.goal)),
-                ("implementation", Text.get("field.implementation"), blank(m.implementation)),
-                ("indicator", Text.get("field.indicator"), blank(m.indicator)),
-                ("from", Text.get("field.from"), blank(m.from)),
-                ("to", Text.get("field.to"), blank(m.to)),
-            ]
-            for (key, name, isMissing) in fields where isMissing {
-                f.add("measure-incomplete", Pointer.measure(i, key), target: m.id, m.id, name)
+            for (key, name, field) in measureFields where blank(field(m)) {
+                f.add("measure-incomplete", Pointer.measure(i, key), target: m.id, m.id, Text.get(name))
             }
         }
         let roles = Set(plan.workingGroup.map(\.role))
@@ -47,5 +44,12 @@ enum MethodRules {
         }
     }
 
-    static func blank(_ s: String) -> Bool { s.allSatisfy(\.isWhitespace) }
+    /// Empty or only white space. Looks at bytes first: almost every field starts with a letter.
+    static func blank(_ s: String) -> Bool {
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
+            return b < 0x80 ? false : s.allSatisfy(\.isWhitespace)
+        }
+        return true
+    }
 }

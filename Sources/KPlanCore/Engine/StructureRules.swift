@@ -38,7 +38,7 @@ enum StructureRules {
             negative(m.fteGain, Pointer.measure(i, "fteGain"), m.id, &f)
         }
         for (i, s) in plan.trainingSlots.enumerated() {
-            if c.measure(s.measure) == nil {
+            if c.measureIndex[s.measure] == nil {
                 f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.slot(i, "measure"), target: s.id,
                       s.id, Sanitize.inline(s.measure), suggestion(s.measure, c.measureIndex.keys))
             }
@@ -54,14 +54,14 @@ enum StructureRules {
             }
         }
         for (i, line) in plan.budget.costs.enumerated() {
-            if c.measure(line.measure) == nil {
+            if c.measureIndex[line.measure] == nil {
                 f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.cost(i, "measure"), target: line.id,
                       line.id, Sanitize.inline(line.measure), suggestion(line.measure, c.measureIndex.keys))
             }
             amounts(line.amounts, Pointer.cost(i, "amounts"), line.id, plan, &f)
         }
         for (i, line) in plan.budget.funding.enumerated() {
-            if let m = line.measure, c.measure(m) == nil {
+            if let m = line.measure, c.measureIndex[m] == nil {
                 f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.funding(i, "measure"), target: line.id,
                       line.id, Sanitize.inline(m), suggestion(m, c.measureIndex.keys))
             }
@@ -77,13 +77,13 @@ enum StructureRules {
 
     static func ids(_ ids: [String], _ pointer: (Int, String?) -> String, _ f: inout Findings) {
         var first: [String: Int] = [:]
+        first.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() {
-            if id.trimmingCharacters(in: .whitespaces).isEmpty {
+            if MethodRules.blank(id) {
                 f.add("missing-id", pointer(i, "id"))
-            } else if let j = first[id] {
+            } else if let j = first.updateValue(i, forKey: id) {
+                first[id] = j
                 f.add("duplicate-id", pointer(i, "id"), target: id, Sanitize.inline(id), pointer(j, nil))
-            } else {
-                first[id] = i
             }
         }
     }
@@ -108,5 +108,3 @@ enum StructureRules {
         Suggest.closest(to: id, in: candidates).map { " " + Text.get("decode.did-you-mean", $0) } ?? ""
     }
 }
-
-import Foundation

@@ -46,6 +46,11 @@ public struct DecodeContext {
         path.reserveCapacity(8)
     }
 
+    /// Takes over the diagnostics of a context that decoded part of the same document.
+    public mutating func absorb(_ other: DecodeContext) {
+        diagnostics.append(contentsOf: other.diagnostics)
+    }
+
     // MARK: Paths
 
     public var pointer: String {
@@ -210,9 +215,9 @@ public struct DecodeContext {
     /// A decimal with at most two decimals, kept exact as hundredths.
     public mutating func hundredths(_ node: Int32) -> Hundredths? {
         guard expect(node, .number) else { return nil }
-        let text = document.rawText(node)
-        guard let value = Hundredths(json: text) else {
-            error("too-precise", node, "decode.too-precise", text)
+        let n = document.node(node)
+        guard let value = document.bytes.withUnsafeBufferPointer({ Hundredths(json: UnsafeBufferPointer(rebasing: $0[Int(n.start)..<Int(n.end)])) }) else {
+            error("too-precise", node, "decode.too-precise", document.rawText(node))
             return nil
         }
         return value

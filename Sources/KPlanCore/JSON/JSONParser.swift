@@ -104,6 +104,7 @@ public enum JSONParser {
             let close = object ? UInt8(ascii: "}") : UInt8(ascii: "]")
             var children: Int32 = 0
             var keys: [Int32] = []
+            var keyFilter: UInt64 = 0
             i += 1
             skipSpace(p)
             if i < count, p[i] == close {
@@ -120,7 +121,7 @@ public enum JSONParser {
                         }
                         let keyIndex = Int32(nodes.count)
                         try string(p)
-                        checkDuplicate(p, keyIndex, &keys)
+                        checkDuplicate(p, keyIndex, &keys, &keyFilter)
                         skipSpace(p)
                         guard i < count, p[i] == UInt8(ascii: ":") else {
                             error("syntax", min(i, count), "json.expected-colon", i < count ? describe(p, i) : Text.get("json.end-of-file"))
@@ -162,8 +163,18 @@ public enum JSONParser {
             nodes[index].count = children
         }
 
-        mutating func checkDuplicate(_ p: UnsafeBufferPointer<UInt8>, _ key: Int32, _ keys: inout [Int32]) {
+        /// `filter` is a 64-bit set of (length, last byte) fingerprints: a key whose
+        /// fingerprint is new cannot be a duplicate, so the byte comparison is skipped.
+        mutating func checkDuplicate(_ p: UnsafeBufferPointer<UInt8>, _ key: Int32, _ keys: inout [Int32], _ filter: inout UInt64) {
             let k = nodes[Int(key)]
+            let length = Int(k.end - k.start)
+            let bit = UInt64(1) << UInt64((length &* 7 &+ Int(p[Int(k.end) - 2])) & 63)
+            if !k.flag, filter & bit == 0 {
+                filter |= bit
+                keys.append(key)
+                return
+            }
+            filter |= bit
             for other in keys {
                 let o = nodes[Int(other)]
                 if sameKey(p, k, o) {
@@ -192,7 +203,18 @@ public enum JSONParser {
             var escapes = false
             i += 1
             while true {
-                // Fast path: plain ASCII that needs no attention.
+                // Fast path, eight bytes at a time: plain ASCII with no quote, backslash or control.
+                if let base = UnsafeRawPointer(p.baseAddress) {
+                    while i + 8 <= count {
+                        let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                        let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
+                        let special = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((w &- ones &* 0x20) & ~w) | w
+                        if special & highs != 0 { break }
+                        i += 8
+                    }
+                }
+                // Then byte by byte up to whatever needs attention.
                 while i < count {
                     let b = p[i]
                     if b >= 0x20, b < 0x80, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") { i += 1 } else { break }

@@ -102,10 +102,22 @@ public struct PlanDecoder {
             return FollowUp(reporting: ctx.read(u, FollowUpKey.reporting) { $0.string($1) } ?? "",
                             revisionDate: ctx.read(u, FollowUpKey.revisionDate) { optionalDate(&$0, $1) } ?? "")
         } ?? FollowUp()
-        plan.needs = ctx.read(f, K.needs) { ctx, n in ctx.array(n) { decodeNeed(&$0, $1, c) } } ?? []
-        plan.measures = ctx.read(f, K.measures) { ctx, n in ctx.array(n) { decodeMeasure(&$0, $1, c) } } ?? []
-        plan.trainingSlots = ctx.read(f, K.trainingSlots) { ctx, n in ctx.array(n) { decodeSlot(&$0, $1, c) } } ?? []
-        plan.budget = ctx.read(f, K.budget) { decodeBudget(&$0, $1, c) } ?? Budget()
+        // The big arrays are decoded on two cores; each half collects its own diagnostics.
+        let (first, second) = Parallel.both({ () -> ([Need], [TrainingSlot], Budget, DecodeContext) in
+            var ctx = DecodeContext(document: doc)
+            let needs = ctx.read(f, K.needs) { ctx, n in ctx.array(n) { decodeNeed(&$0, $1, c) } } ?? []
+            let slots = ctx.read(f, K.trainingSlots) { ctx, n in ctx.array(n) { decodeSlot(&$0, $1, c) } } ?? []
+            let budget = ctx.read(f, K.budget) { decodeBudget(&$0, $1, c) } ?? Budget()
+            return (needs, slots, budget, ctx)
+        }, { () -> ([Measure], DecodeContext) in
+            var ctx = DecodeContext(document: doc)
+            let measures = ctx.read(f, K.measures) { ctx, n in ctx.array(n) { decodeMeasure(&$0, $1, c) } } ?? []
+            return (measures, ctx)
+        })
+        (plan.needs, plan.trainingSlots, plan.budget) = (first.0, first.1, first.2)
+        plan.measures = second.0
+        ctx.absorb(first.3)
+        ctx.absorb(second.1)
         plan.waivers = ctx.read(f, K.waivers) { ctx, n in
             ctx.array(n) { ctx, n -> Waiver? in
                 guard let w = ctx.fields(n, PlanSchema.waiver) else { return nil }
@@ -260,9 +272,8 @@ public struct PlanDecoder {
     /// `{"2026": 240000, …}`: keys are years, values whole kroner.
     func amounts(_ ctx: inout DecodeContext, _ n: Int32) -> YearAmounts? {
         guard ctx.expect(n, .object) else { return nil }
-        var result = YearAmounts()
+        var entries: [Int: Int] = [:]
         var key: Int32?
-        var seen = Set<Int>()
         for child in ctx.document.children(n) {
             guard let k = key else { key = child; continue }
             key = nil
@@ -273,10 +284,11 @@ public struct PlanDecoder {
                     return
                 }
                 guard let kroner = ctx.int(child) else { return }
-                if seen.insert(y).inserted { result[y] = kroner }
+                // A repeated year is already a duplicate-key error; the first one counts.
+                if entries[y] == nil { entries[y] = kroner }
             }
         }
-        return result
+        return YearAmounts(entries)
     }
 
     func year(_ ctx: inout DecodeContext, _ n: Int32) -> Int? {

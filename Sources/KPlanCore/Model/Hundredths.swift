@@ -35,16 +35,39 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Parses the text of a JSON number with at most two decimals ("82.5", "6", "13.95").
     public init?(json text: String) {
-        var digits = Substring(text)
+        var copy = text
+        guard let v = copy.withUTF8({ Hundredths(json: $0) }) else { return nil }
+        self = v
+    }
+
+    /// Parses JSON number bytes directly: the decoder's hot path, with no String made.
+    public init?(json bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
         var negative = false
-        if digits.first == "-" { negative = true; digits = digits.dropFirst() }
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = Int(parts[0]), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCII) else { return nil }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var whole = 0
+        var digits = 0
+        while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
+            let (m, o1) = whole.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(bytes[i] - 48))
+            if o1 || o2 { return nil }
+            whole = a
+            digits += 1
+            i += 1
+        }
+        guard digits > 0 else { return nil }
         var fraction = 0
-        if parts.count == 2 {
-            let f = parts[1]
-            guard !f.isEmpty, f.count <= 2, f.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(f) else { return nil }
-            fraction = f.count == 1 ? v * 10 : v
+        if i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "."), bytes.count - i - 1 >= 1, bytes.count - i - 1 <= 2 else { return nil }
+            i += 1
+            var places = 0
+            while i < bytes.count {
+                guard bytes[i] >= 48, bytes[i] <= 57 else { return nil }
+                fraction = fraction * 10 + Int(bytes[i] - 48)
+                places += 1
+                i += 1
+            }
+            if places == 1 { fraction *= 10 }
         }
         let (product, overflow) = whole.multipliedReportingOverflow(by: 100)
         guard !overflow else { return nil }

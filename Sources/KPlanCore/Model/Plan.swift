@@ -299,15 +299,27 @@ public struct Waiver: Sendable, Equatable {
 public struct YearMonth: Sendable, Comparable {
     public var year: Int
     public var month: Int
+
+    /// Parsed straight from the UTF-8 bytes: the engine reads every measure's dates.
     public init?(_ text: String) {
-        let u = Array(text.utf8)
-        guard u.count == 7, u[4] == UInt8(ascii: "-"),
-              let y = Int(String(decoding: u[0..<4], as: UTF8.self)), let m = Int(String(decoding: u[5..<7], as: UTF8.self)),
-              (1...12).contains(m), u[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 })
-        else { return nil }
-        year = y
-        month = m
+        var year = 0, month = 0, i = 0
+        for b in text.utf8 {
+            switch i {
+            case 0...3, 5...6:
+                guard b >= 48, b <= 57 else { return nil }
+                if i < 4 { year = year * 10 + Int(b - 48) } else { month = month * 10 + Int(b - 48) }
+            case 4:
+                guard b == UInt8(ascii: "-") else { return nil }
+            default:
+                return nil
+            }
+            i += 1
+        }
+        guard i == 7, (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
     }
+
     public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
 }
 

@@ -1,9 +1,12 @@
 import Foundation
 
 public enum TextNormalization {
-    /// Unicode NFC, with a fast path: ASCII text is already normalised.
+    /// Unicode NFC, with a fast path: text whose scalars are all below U+0300 (which
+    /// covers æøå and the rest of Latin-1) is already in NFC; only text with combining
+    /// marks or other scripts goes through Foundation.
     public static func nfc(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+        // In UTF-8 every scalar from U+0300 up starts with a byte of 0xCC or more.
+        if s.utf8.allSatisfy({ $0 < 0xCC }) { return s }
         return s.precomposedStringWithCanonicalMapping
     }
 }

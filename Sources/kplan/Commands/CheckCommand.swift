@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KPlanCore
 
 struct CheckCommand: ParsableCommand {
@@ -44,6 +45,8 @@ struct CheckCommand: ParsableCommand {
         case .json:
             Console.out(String(decoding: CheckJSON.encode(results.map { ($0.0, $0.1, $0.2) }), as: UTF8.self))
         }
-        if status != ExitStatus.ok { throw ExitCode(status) }
+        // Exit with everything still allocated: freeing a large plan object by object
+        // only delays the exit.
+        withExtendedLifetime(results) { Foundation.exit(status) }
     }
 }

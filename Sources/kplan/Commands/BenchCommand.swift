@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import KPlanCore
+
+/// In-process timings of the hot paths, for Scripts/bench (which sets them next to `jq empty`).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Mål tiden for innlesing, kontroll og lagring av en plan (brukes av Scripts/bench).",
+        shouldDisplay: false)
+
+    @Argument(help: "Planfil.") var file: String
+    @Option(help: "Antall gjentakelser; medianen skrives ut.") var runs = 5
+
+    func run() throws {
+        let bytes: [UInt8]
+        do { bytes = try PlanStore.read(file) } catch { throw Console.fail(error.description, ExitStatus.io) }
+        let decoder = PlanDecoder(), engine = Engine()
+        _ = Catalog.bundled
+        _ = PolicySet.bundled
+        var parse: [Double] = [], decode: [Double] = [], check: [Double] = [], encode: [Double] = [], full: [Double] = []
+        for _ in 0..<max(1, runs) {
+            parse.append(Self.time { _ = JSONParser.parse(bytes) })
+            var plan: Plan?
+            decode.append(Self.time { plan = decoder.decode(bytes).plan })
+            guard let plan else { throw Console.fail("bench: \(file) er ikke en gyldig plan", ExitStatus.invalidInput) }
+            check.append(Self.time { _ = engine.check(plan) })
+            encode.append(Self.time { _ = PlanEncoder.encode(plan) })
+            full.append(Self.time { _ = PlanCheck.run(bytes, decoder: decoder, engine: engine) })
+        }
+        func median(_ xs: [Double]) -> String { String(format: "%.1f", xs.sorted()[xs.count / 2] * 1000) }
+        Console.out("parse_ms=\(median(parse)) load_ms=\(median(decode)) engine_ms=\(median(check)) encode_ms=\(median(encode)) check_ms=\(median(full))\n")
+    }
+
+    static func time(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
