@@ -16,10 +16,17 @@ let package = Package(
             name: "KPlanCore",
             resources: [.copy("Resources/catalog.json"), .copy("Resources/policies"), .copy("Resources/strings")]
         ),
+        .target(name: "TermUI"),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesBackend", dependencies: ["TermUI", "CNcursesw"]),
+        .target(name: "KPlanApp", dependencies: ["KPlanCore", "TermUI"]),
         .executableTarget(
             name: "kplan",
             dependencies: [
                 "KPlanCore",
+                "KPlanApp",
+                "TermUI",
+                "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -27,6 +34,15 @@ let package = Package(
             name: "KPlanCoreTests",
             dependencies: ["KPlanCore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TermUITests",
+            dependencies: ["TermUI"]
+        ),
+        .testTarget(
+            name: "KPlanAppTests",
+            dependencies: ["KPlanApp", "KPlanCore", "TermUI"],
+            resources: [.copy("Snapshots")]
         ),
         .testTarget(
             name: "KPlanCLITests",

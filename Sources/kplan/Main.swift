@@ -35,9 +35,9 @@ struct KPlan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kplan",
         abstract: "Strategisk kompetanseplan for helse og omsorg: rediger, kontroller og eksporter planen.",
-        discussion: "Uten kommando vises eksempelplanen (Plans/fjordvik-2026-2029.kplan.json).",
-        subcommands: [ShowCommand.self, CheckCommand.self, FmtCommand.self, NewCommand.self, StatusCommand.self,
-                      RulesCommand.self, GenerateCommand.self, BenchCommand.self],
-        defaultSubcommand: ShowCommand.self
+        discussion: "Uten kommando åpnes eksempelplanen (Plans/fjordvik-2026-2029.kplan.json) i terminalgrensesnittet.",
+        subcommands: [EditCommand.self, ShowCommand.self, CheckCommand.self, FmtCommand.self, NewCommand.self, StatusCommand.self,
+                      RulesCommand.self, RenderCommand.self, GenerateCommand.self, BenchCommand.self],
+        defaultSubcommand: EditCommand.self
     )
 }

@@ -1,0 +1,65 @@
+import KPlanCore
+
+/// The plan being edited, its undo history and whether it differs from the file.
+public struct Document: Sendable {
+    public struct Entry: Sendable {
+        var plan: Plan
+        var revision: Int
+        var label: String
+    }
+
+    public private(set) var plan: Plan
+    public var path: String
+    /// What was on disk when loaded or last saved.
+    public var disk: DiskVersion?
+    private var revision = 0
+    private var nextRevision = 1
+    private var savedRevision = 0
+    private var undoStack: [Entry] = []
+    private var redoStack: [Entry] = []
+
+    public init(plan: Plan, path: String, disk: DiskVersion?) {
+        self.plan = plan
+        self.path = path
+        self.disk = disk
+    }
+
+    public var isDirty: Bool { revision != savedRevision }
+    public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
+
+    /// Records an edit. Undo snapshots are whole plans: value types share storage, so a
+    /// snapshot costs only the arrays the edit changed.
+    public mutating func apply(_ label: String, _ change: (inout Plan) -> Void) {
+        var next = plan
+        change(&next)
+        guard next != plan else { return }
+        undoStack.append(Entry(plan: plan, revision: revision, label: label))
+        if undoStack.count > 500 { undoStack.removeFirst() }
+        redoStack.removeAll()
+        plan = next
+        revision = nextRevision
+        nextRevision += 1
+    }
+
+    public mutating func undo() -> String? {
+        guard let e = undoStack.popLast() else { return nil }
+        redoStack.append(Entry(plan: plan, revision: revision, label: e.label))
+        plan = e.plan
+        revision = e.revision
+        return e.label
+    }
+
+    public mutating func redo() -> String? {
+        guard let e = redoStack.popLast() else { return nil }
+        undoStack.append(Entry(plan: plan, revision: revision, label: e.label))
+        plan = e.plan
+        revision = e.revision
+        return e.label
+    }
+
+    public mutating func markSaved(_ version: DiskVersion) {
+        disk = version
+        savedRevision = revision
+    }
+}

@@ -1,0 +1,381 @@
+import KPlanCore
+import TermUI
+
+/// The whole UI's behaviour: a message in, the state changed, effects out. No terminal, no files.
+public func update(_ s: inout AppState, _ message: Message) -> [Effect] {
+    switch message {
+    case .resized(let size):
+        s.size = size
+        return []
+    case .saved(let version):
+        s.document.markSaved(version)
+        s.setStatus(Text.get("ui.saved", s.document.path))
+        return []
+    case .saveFailed(let why):
+        s.setStatus(why, error: true)
+        return []
+    case .key(let key):
+        // Below the minimum size nothing can be shown, so keys are ignored until resized.
+        if s.tooSmall { return [] }
+        switch s.mode {
+        case .normal: return normalKey(&s, key)
+        case .edit(let list, let row, let field, var input, _): return editKey(&s, key, list, row, field, &input)
+        case .picker(var p): return pickerKey(&s, key, &p)
+        case .confirm(_, let action): return confirmKey(&s, key, action)
+        case .command(var input): return commandKey(&s, key, &input)
+        case .search(var input): return searchKey(&s, key, &input)
+        case .help(let offset):
+            let a = s.keymap.action(for: key)
+            if a == "down" { s.mode = .help(offset: offset + 1) } else if a == "up" { s.mode = .help(offset: max(0, offset - 1)) } else { s.mode = .normal }
+            return []
+        }
+    }
+}
+
+private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
+    guard let action = s.keymap.action(for: key) ?? (key == .ctrl("c") ? "quit" : nil) else { return [] }
+    s.status = nil
+    if action.hasPrefix("screen-"), let n = Int(action.dropFirst(7)), let screen = ScreenID(rawValue: n) {
+        s.screen = screen
+        s.focus = .list
+        return []
+    }
+    switch action {
+    case "quit":
+        if s.document.isDirty {
+            s.mode = .confirm(question: Text.get("ui.confirm.quit"), action: .quit)
+            return []
+        }
+        return [.quit]
+    case "save": return save(&s)
+    case "undo":
+        if s.readOnly { return refuseReadOnly(&s) }
+        if let label = s.document.undo() {
+            s.recheck()
+            s.setStatus(Text.get("ui.undone", label))
+        } else {
+            s.setStatus(Text.get("ui.nothing-to-undo"))
+        }
+    case "redo":
+        if s.readOnly { return refuseReadOnly(&s) }
+        if let label = s.document.redo() {
+            s.recheck()
+            s.setStatus(Text.get("ui.redone", label))
+        } else {
+            s.setStatus(Text.get("ui.nothing-to-redo"))
+        }
+    case "help": s.mode = .help(offset: 0)
+    case "command": s.mode = .command(TextInput())
+    case "search":
+        if let list = s.activeList { s.mode = .search(TextInput(s.filter[list] ?? "")) }
+    case "suspend": return [.suspend]
+    case "next-pane", "prev-pane":
+        if s.activeList != nil { s.focus = s.focus == .list ? .detail : .list }
+    case "next-section", "prev-section":
+        let n = s.screen.lists.count
+        if n > 1 {
+            let cur = s.section[s.screen] ?? 0
+            s.section[s.screen] = (cur + (action == "next-section" ? 1 : n - 1)) % n
+            s.focus = .list
+        }
+    case "up", "down", "page-up", "page-down", "first", "last": move(&s, action)
+    case "left", "right":
+        if s.screen == .findings { break }
+        if s.focus == .detail, action == "left" { s.focus = .list }
+    case "edit":
+        if s.screen == .findings { jumpToFinding(&s); break }
+        if s.screen == .overview { break }
+        guard let list = s.activeList, let row = s.selectedRow(list) else { break }
+        if s.focus == .list {
+            s.focus = .detail
+        } else {
+            beginEdit(&s, list, row)
+        }
+    case "add":
+        guard let list = s.activeList, list.canAdd else { break }
+        if s.readOnly { return refuseReadOnly(&s) }
+        var index = 0
+        s.edit(Text.get("ui.label.add", list.itemWord)) { index = list.insert(&$0) }
+        s.filter[list] = nil
+        s.cursor[list] = index
+        s.focus = .detail
+        s.fieldCursor[list] = list.fields(s.plan).firstIndex { $0.key == "title" } ?? 0
+        s.setStatus(Text.get("ui.added", list.describe(s.plan, index)))
+    case "delete":
+        guard let list = s.activeList, list.canAdd, let row = s.selectedRow(list) else { break }
+        if s.readOnly { return refuseReadOnly(&s) }
+        s.mode = .confirm(question: Text.get("ui.confirm.delete", list.describe(s.plan, row)), action: .delete(list, row))
+    case "cancel":
+        if s.focus == .detail { s.focus = .list } else if let list = s.activeList, s.filter[list] != nil { s.filter[list] = nil }
+    default: break
+    }
+    return []
+}
+
+private func refuseReadOnly(_ s: inout AppState) -> [Effect] {
+    s.setStatus(Text.get("ui.read-only"), error: true)
+    return []
+}
+
+private func save(_ s: inout AppState) -> [Effect] {
+    guard s.document.isDirty else {
+        s.setStatus(Text.get("ui.nothing-to-save"))
+        return []
+    }
+    return [.save(s.plan, path: s.document.path, expected: s.document.disk)]
+}
+
+private func move(_ s: inout AppState, _ action: String) {
+    let page = max(1, s.size.height - 6)
+    if s.screen == .findings {
+        let n = s.report.findings.count
+        guard n > 0 else { return }
+        s.findingsCursor = step(s.findingsCursor, action, count: n, page: page)
+        return
+    }
+    guard let list = s.activeList else { return }
+    if s.focus == .detail {
+        let n = list.fields(s.plan).count
+        s.fieldCursor[list] = step(s.fieldCursor[list] ?? 0, action, count: n, page: page)
+        return
+    }
+    let rows = s.visibleRows(list)
+    guard !rows.isEmpty, let current = s.selectedRow(list), let pos = rows.firstIndex(of: current) else { return }
+    s.cursor[list] = rows[step(pos, action, count: rows.count, page: page)]
+}
+
+private func step(_ i: Int, _ action: String, count: Int, page: Int) -> Int {
+    switch action {
+    case "up": return max(0, i - 1)
+    case "down": return min(count - 1, i + 1)
+    case "page-up": return max(0, i - page)
+    case "page-down": return min(count - 1, i + page)
+    case "first": return 0
+    case "last": return count - 1
+    default: return i
+    }
+}
+
+/// Opens the editor that fits the field: a picker for codes, a text field for the rest.
+func beginEdit(_ s: inout AppState, _ list: ItemList, _ row: Int) {
+    if s.readOnly {
+        _ = refuseReadOnly(&s)
+        return
+    }
+    let fields = list.fields(s.plan)
+    guard !fields.isEmpty else { return }
+    let field = fields[min(s.fieldCursor[list] ?? 0, fields.count - 1)]
+    let current = list.value(s.plan, row, field.key)
+    switch field.kind {
+    case .code(let source), .optionalCode(let source), .codes(let source):
+        var choices = source.choices(s.plan, s.catalog, s.policies)
+        if case .optionalCode = field.kind { choices.insert(("", Text.get("ui.none")), at: 0) }
+        let multi: Bool
+        if case .codes = field.kind { multi = true } else { multi = false }
+        let chosen = Set(multi ? FieldText.codes(current) : [current])
+        let cursor = choices.firstIndex { chosen.contains($0.0) } ?? 0
+        s.mode = .picker(PickerState(list: list, row: row, field: field, choices: choices, chosen: chosen, cursor: cursor, multi: multi,
+                                     filter: TextInput()))
+    case .bool:
+        commit(&s, list, row, field, FieldText.show(!(current == Text.get("ui.yes"))))
+    case .kroner:
+        s.mode = .edit(list: list, row: row, field: field, input: TextInput(current.replacingOccurrences(of: " kr", with: "")), error: nil)
+    default:
+        s.mode = .edit(list: list, row: row, field: field, input: TextInput(current), error: nil)
+    }
+}
+
+/// Writes a field's new text to the plan as one undoable edit; on a bad value the editor stays open.
+@discardableResult
+func commit(_ s: inout AppState, _ list: ItemList, _ row: Int, _ field: FieldSpec, _ text: String) -> Bool {
+    var trial = s.plan
+    do {
+        try list.set(&trial, row, field.key, text)
+    } catch {
+        s.mode = .edit(list: list, row: row, field: field, input: TextInput(text), error: error.message)
+        return false
+    }
+    s.edit(Text.get("ui.label.edit", field.title, list.describe(s.plan, row))) { plan in
+        try? list.set(&plan, row, field.key, text)
+    }
+    s.mode = .normal
+    let problems = s.findings(list, row).filter { $0.diagnostic.path.hasSuffix("/" + field.key) && $0.diagnostic.severity != .note }
+    if let p = problems.first {
+        s.setStatus((p.diagnostic.severity == .error ? "✗ " : "⚠ ") + p.diagnostic.message, error: p.diagnostic.severity == .error)
+    } else {
+        s.setStatus(Text.get("ui.changed", field.title))
+    }
+    return true
+}
+
+private func editKey(_ s: inout AppState, _ key: Key, _ list: ItemList, _ row: Int, _ field: FieldSpec, _ input: inout TextInput) -> [Effect] {
+    switch key {
+    case .escape: s.mode = .normal
+    case .enter: commit(&s, list, row, field, input.text)
+    default:
+        if input.handle(key) { s.mode = .edit(list: list, row: row, field: field, input: input, error: nil) }
+    }
+    return []
+}
+
+private func pickerKey(_ s: inout AppState, _ key: Key, _ p: inout PickerState) -> [Effect] {
+    let visible = p.visible
+    switch key {
+    case .escape:
+        s.mode = .normal
+        return []
+    case .enter:
+        if p.multi {
+            let ordered = p.choices.map(\.0).filter { p.chosen.contains($0) }
+            commit(&s, p.list, p.row, p.field, ordered.joined(separator: ", "))
+        } else if let i = visible.first(where: { $0 == p.cursor }) ?? visible.first {
+            commit(&s, p.list, p.row, p.field, p.choices[i].0)
+        }
+        return []
+    case .up: p.cursor = visible.last { $0 < p.cursor } ?? p.cursor
+    case .down: p.cursor = visible.first { $0 > p.cursor } ?? p.cursor
+    case .char(" ") where p.multi:
+        let code = p.choices[p.cursor].0
+        if p.chosen.contains(code) { p.chosen.remove(code) } else { p.chosen.insert(code) }
+    default:
+        if p.filter.handle(key), let first = p.visible.first, !p.visible.contains(p.cursor) { p.cursor = first }
+    }
+    s.mode = .picker(p)
+    return []
+}
+
+private func confirmKey(_ s: inout AppState, _ key: Key, _ action: ConfirmAction) -> [Effect] {
+    let yes = key == .char("j") || key == .char("J") || key == .char("y") || key == .enter
+    let no = key == .char("n") || key == .char("N")
+    switch action {
+    case .delete(let list, let row):
+        s.mode = .normal
+        guard yes else { return [] }
+        let name = list.describe(s.plan, row)
+        s.edit(Text.get("ui.label.delete", name)) { list.remove(&$0, row) }
+        let n = list.count(s.plan)
+        s.cursor[list] = n == 0 ? nil : min(row, n - 1)
+        s.focus = .list
+        s.setStatus(Text.get("ui.deleted", name))
+    case .quit:
+        if key == .escape { s.mode = .normal; return [] }
+        if no { return [.quit] }
+        if yes || key == .char("s") {
+            s.mode = .normal
+            return save(&s) + [.quit]
+        }
+    }
+    return []
+}
+
+private func commandKey(_ s: inout AppState, _ key: Key, _ input: inout TextInput) -> [Effect] {
+    switch key {
+    case .escape:
+        s.mode = .normal
+        return []
+    case .enter:
+        s.mode = .normal
+        return runCommand(&s, input.text.trimmingCharacters(in: .whitespaces))
+    default:
+        if input.handle(key) { s.mode = .command(input) }
+        return []
+    }
+}
+
+func runCommand(_ s: inout AppState, _ command: String) -> [Effect] {
+    switch command {
+    case "w": return save(&s)
+    case "q": return normalKey(&s, s.keymap.keys(for: "quit").first ?? .char("q"))
+    case "q!": return [.quit]
+    case "wq", "x": return s.document.isDirty ? save(&s) + [.quit] : [.quit]
+    case "check":
+        s.screen = .findings
+        s.setStatus(DiagnosticRenderer.summary(s.report.diagnostics))
+    case "submit":
+        if s.readOnly { return refuseReadOnly(&s) }
+        var trial = s.plan
+        trial.status = .submitted
+        let r = Engine(catalog: s.catalog, policies: s.policies).check(trial)
+        if r.errors > 0 || r.openWarnings > 0 {
+            s.screen = .findings
+            s.setStatus(Text.get("ui.submit-refused", String(s.report.errors), String(s.report.openWarnings)), error: true)
+        } else {
+            s.edit(Text.get("ui.label.submit")) { $0.status = .submitted }
+            s.setStatus(Text.get("ui.submitted"))
+        }
+    default:
+        s.setStatus(Text.get("ui.unknown-command", command), error: true)
+    }
+    return []
+}
+
+private func searchKey(_ s: inout AppState, _ key: Key, _ input: inout TextInput) -> [Effect] {
+    guard let list = s.activeList else { s.mode = .normal; return [] }
+    switch key {
+    case .escape:
+        s.filter[list] = nil
+        s.mode = .normal
+    case .enter:
+        s.mode = .normal
+        s.setStatus(Text.get("ui.filter-result", String(s.visibleRows(list).count), input.text))
+    default:
+        if input.handle(key) {
+            s.filter[list] = input.text.isEmpty ? nil : input.text
+            s.mode = .search(input)
+        }
+    }
+    return []
+}
+
+/// Enter on a finding: go to the screen, item and field it is about.
+func jumpToFinding(_ s: inout AppState) {
+    let findings = s.report.findings
+    guard s.findingsCursor < findings.count else { return }
+    let path = findings[s.findingsCursor].diagnostic.path
+    guard let target = FindingTarget(path: path, plan: s.plan) else { return }
+    s.screen = target.screen
+    s.section[target.screen] = target.screen.lists.firstIndex(of: target.list) ?? 0
+    s.filter[target.list] = nil
+    if let row = target.row { s.cursor[target.list] = row }
+    if let key = target.field, let i = target.list.fields(s.plan).firstIndex(where: { $0.key == key }) {
+        s.fieldCursor[target.list] = i
+        s.focus = .detail
+    } else {
+        s.focus = target.row == nil ? .list : .detail
+    }
+}
+
+/// Where a JSON pointer points in the UI.
+struct FindingTarget: Equatable {
+    var screen: ScreenID
+    var list: ItemList
+    var row: Int?
+    var field: String?
+
+    init?(path: String, plan: Plan) {
+        let parts = path.split(separator: "/").map(String.init)
+        let byPointer: [(String, ItemList)] = ItemList.allCases.filter { $0 != .header }.map { ($0.pointer, $0) }
+        if let (pointer, list) = byPointer.first(where: { path == $0.0 || path.hasPrefix($0.0 + "/") }) {
+            self.list = list
+            screen = ScreenID.allCases.first { $0.lists.contains(list) } ?? .overview
+            let rest = path.dropFirst(pointer.count).split(separator: "/").map(String.init)
+            row = rest.first.flatMap(Int.init)
+            if rest.count >= 2 {
+                field = rest[1] == "amounts" && rest.count >= 3 ? rest[2] : rest[1]
+            }
+            return
+        }
+        if parts.first == "budget" {
+            (screen, list, row, field) = (.budget, .costs, nil, nil)
+            return
+        }
+        screen = .decisions
+        list = .header
+        row = 0
+        let key = parts.joined(separator: ".")
+        field = PlanHeader.fields.contains { $0.key == key } ? key : nil
+        if parts.isEmpty { return nil }
+    }
+}
+
+import Foundation

@@ -1,0 +1,43 @@
+public enum Event: Sendable, Equatable {
+    case key(Key)
+    case resize(Size)
+}
+
+/// What the runtime needs from a terminal. The ncurses backend is the only real one;
+/// `TestBackend` records frames for tests.
+@MainActor
+public protocol TerminalBackend: AnyObject {
+    var size: Size { get }
+    /// Waits up to `timeoutMilliseconds` (or forever when nil) and returns what arrived.
+    func nextEvents(timeoutMilliseconds: Int?) -> [Event]
+    func present(_ grid: Grid, theme: Theme, colors: Bool)
+    /// Leaves the screen, stops the process (SIGTSTP) and restores the screen on return.
+    func suspend()
+    /// Restores the terminal. Safe to call more than once.
+    func stop()
+}
+
+/// A scripted terminal for tests: events go in, frames come out.
+@MainActor
+public final class TestBackend: TerminalBackend {
+    public var size: Size
+    public var pending: [Event]
+    public private(set) var frames: [Grid] = []
+    public private(set) var stopped = false
+
+    public init(size: Size, events: [Event]) {
+        self.size = size
+        pending = events
+    }
+
+    public func nextEvents(timeoutMilliseconds: Int?) -> [Event] {
+        guard !pending.isEmpty else { return [] }
+        let e = pending.removeFirst()
+        if case .resize(let s) = e { size = s }
+        return [e]
+    }
+
+    public func present(_ grid: Grid, theme: Theme, colors: Bool) { frames.append(grid) }
+    public func suspend() {}
+    public func stop() { stopped = true }
+}
