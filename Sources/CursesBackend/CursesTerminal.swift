@@ -67,9 +67,17 @@ public final class CursesTerminal: TerminalBackend {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0)]
         let r = poll(&fds, 2, Int32(timeoutMilliseconds ?? -1))
+        let pollError = r < 0 ? errno : 0
         if SignalPipe.drain() != 0 { return [] }
-        if r < 0, errno != EINTR { return [] }
+        if r < 0, pollError != EINTR { return [] }
         var events: [Event] = []
+        if SignalPipe.takeResize() {
+            // SIGWINCH may land on any thread, so ncurses is told here, on the main actor.
+            var ws = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0 {
+                resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+            }
+        }
         var ch: wint_t = 0
         while true {
             let code = wget_wch(window, &ch)
@@ -237,6 +245,11 @@ enum SignalPipe {
         writeEnd = fds[1]
         _ = fcntl(readEnd, F_SETFL, O_NONBLOCK)
         _ = fcntl(writeEnd, F_SETFL, O_NONBLOCK)
+        signal(SIGWINCH) { _ in
+            SignalPipe.resized = 1
+            var b: UInt8 = 2
+            _ = write(SignalPipe.writeEnd, &b, 1)
+        }
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { s in
                 SignalPipe.received = s
@@ -244,6 +257,13 @@ enum SignalPipe {
                 _ = write(SignalPipe.writeEnd, &b, 1)
             }
         }
+    }
+
+    nonisolated(unsafe) static var resized: Int32 = 0
+
+    static func takeResize() -> Bool {
+        defer { resized = 0 }
+        return resized != 0
     }
 
     /// Empties the pipe; returns the signal number if one arrived.

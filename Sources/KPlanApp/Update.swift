@@ -99,7 +99,9 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         s.filter[list] = nil
         s.cursor[list] = index
         s.focus = .detail
-        s.fieldCursor[list] = list.fields(s.plan).firstIndex { $0.key == "title" } ?? 0
+        // Start on the title, or on the first field after the generated id.
+        let fields = list.fields(s.plan)
+        s.fieldCursor[list] = fields.firstIndex { $0.key == "title" } ?? (fields.first?.key == "id" && fields.count > 1 ? 1 : 0)
         s.setStatus(Text.get("ui.added", list.describe(s.plan, index)))
     case "delete":
         guard let list = s.activeList, list.canAdd, let row = s.selectedRow(list) else { break }

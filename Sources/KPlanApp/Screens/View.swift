@@ -40,7 +40,7 @@ private func drawTabs(_ g: inout Grid, _ r: Rect, _ s: AppState) {
         x = g.put(label, x: x, y: r.y, style: style, clip: r)
     }
     let file = (s.document.path as NSString).lastPathComponent
-    let marks = (s.document.isDirty ? " ● " + Text.get("ui.unsaved") : "") + (s.readOnly ? " 🔒 " + Text.get("ui.read-only-short") : "")
+    let marks = s.readOnly ? " 🔒 " + Text.get("ui.read-only-short") : ""
     let right = " " + file + marks + " "
     let w = DisplayWidth.of(right)
     if x + w <= r.maxX { g.put(right, x: r.maxX - w, y: r.y, style: theme.style("tab", colors: colors)) }
@@ -73,7 +73,7 @@ private func drawBottom(_ g: inout Grid, _ r: Rect, _ s: AppState) {
     }
     let e = s.report.errors, w = s.report.openWarnings
     let notes = s.report.findings.count - e - w
-    let counts = " ✗ \(e)  ⚠ \(w)  ○ \(notes) "
+    let counts = (s.document.isDirty ? " ● " + Text.get("ui.unsaved") + " " : "") + " ✗ \(e)  ⚠ \(w)  ○ \(notes) "
     let countsStyle = theme.style(e > 0 ? "status.error" : w > 0 ? "status.warning" : "status", colors: colors)
     let cw = DisplayWidth.of(counts)
     g.put(counts, x: r.maxX - cw, y: r.y, style: countsStyle)

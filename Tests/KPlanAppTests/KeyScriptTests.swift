@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import KPlanCore
+import TermUI
+@testable import KPlanApp
+
+/// Editing through the reducer with key scripts, as a user types, and checking the plan
+/// and the saved JSON.
+@Suite struct KeyScriptTests {
+    /// What the runner does with a save effect, minus the disk.
+    func saved(_ effects: [Effect]) -> Plan? {
+        for case .save(let plan, _, _) in effects { return plan }
+        return nil
+    }
+
+    @Test func addMeasureLinkNeedAddBudgetLineAndSave() throws {
+        var s = try AppFixture.state(screen: .measures)
+        let before = s.plan
+        try press(&s, "a<Enter>Velferdsteknologi i hjemmetjenesten – opplæring for alle<Enter>")
+        let added = try #require(s.plan.measures.last)
+        #expect(added.id == "T14")
+        #expect(added.title == "Velferdsteknologi i hjemmetjenesten – opplæring for alle")
+        // Down to "Svarer på behov" (needs), pick B1 with the filter, confirm.
+        try press(&s, "<Down><Down><Down><Enter>B1<Space><Enter>")
+        #expect(s.plan.measures.last?.needs == ["B1"])
+        try press(&s, "5a<Enter>T14<Enter>")
+        #expect(s.plan.budget.costs.last?.measure == "T14")
+        try press(&s, "<Down><Down><Enter>80 000<Enter>")
+        #expect(s.plan.budget.costs.last?.amounts[2026] == 80_000)
+        #expect(s.report.errors == 1, "the new cost is not funded yet: one budget deficit")
+        #expect(s.report.findings.contains { $0.rule == "budget-deficit" && $0.diagnostic.message.hasPrefix("2026: underskudd på 80 000 kr") })
+        let plan = try #require(saved(try press(&s, "<C-s>")))
+        // The saved bytes are canonical and decode to the same plan.
+        let bytes = PlanEncoder.encode(plan)
+        let round = PlanDecoder().decode(bytes)
+        #expect(!round.hasErrors)
+        #expect(round.plan == plan)
+        #expect(plan.measures.count == before.measures.count + 1)
+        #expect(plan.budget.costs.count == before.budget.costs.count + 1)
+        #expect(plan.needs == before.needs)
+    }
+
+    @Test func typingInAFieldNeverTriggersAShortcut() throws {
+        var s = try AppFixture.state(screen: .needs)
+        try press(&s, "<Enter><Down><Enter><C-u>q u d a 5 ? : /<Enter>")
+        #expect(s.plan.needs[0].title == "q u d a 5 ? : /")
+        #expect(s.screen == .needs)
+    }
+
+    @Test func undoAndRedoEveryEdit() throws {
+        var s = try AppFixture.state(screen: .needs)
+        let original = s.plan
+        try press(&s, "<Enter><Down><Enter><C-u>Ny tittel<Enter>")
+        try press(&s, "<Down><Down><Down><Enter><C-u>7,5<Enter>")
+        #expect(s.plan.needs[0].fte == Hundredths(raw: 750))
+        try press(&s, "uu")
+        #expect(s.plan == original)
+        #expect(!s.document.isDirty)
+        try press(&s, "<C-r>")
+        #expect(s.plan.needs[0].title == "Ny tittel")
+        #expect(s.document.isDirty)
+    }
+
+    @Test func invalidValueIsShownInlineAndNothingChanges() throws {
+        var s = try AppFixture.state(screen: .needs)
+        try press(&s, "<Enter><Down><Down><Down><Down><Enter><C-u>mange<Enter>")
+        guard case .edit(_, _, _, _, let error) = s.mode else {
+            Issue.record("the editor closed on a bad value")
+            return
+        }
+        #expect(error == "«mange» er ikke et tall med høyst to desimaler")
+        #expect(!s.document.isDirty)
+        try press(&s, "<Esc>")
+        #expect(s.mode == .normal)
+    }
+
+    @Test func deleteAsksFirst() throws {
+        var s = try AppFixture.state(screen: .measures)
+        try press(&s, "<Down>d")
+        guard case .confirm(let q, .delete(.measures, 1)) = s.mode else {
+            Issue.record("no confirmation")
+            return
+        }
+        #expect(q.hasPrefix("Slette tiltak T2 «Rekrutteringspakke for sykepleiere»?"))
+        try press(&s, "n")
+        #expect(s.plan.measures.count == 13)
+        try press(&s, "dj")
+        #expect(s.plan.measures.count == 12)
+        #expect(!s.plan.measures.contains { $0.id == "T2" })
+        #expect(s.report.findings.contains { $0.rule == "budget-deficit" } || s.report.findings.contains { $0.rule == "missing-reference" })
+    }
+
+    @Test func quitAsksWhenThereAreUnsavedChanges() throws {
+        var s = try AppFixture.state(screen: .needs)
+        #expect(try press(&s, "q") == [.quit])
+        s = try AppFixture.state(screen: .needs)
+        try press(&s, "<Enter><Down><Enter>x<Enter>")
+        #expect(try press(&s, "q").isEmpty)
+        guard case .confirm(_, .quit) = s.mode else { Issue.record("no question"); return }
+        #expect(try press(&s, "<Esc>").isEmpty)
+        #expect(s.mode == .normal)
+        try press(&s, "q")
+        let effects = try press(&s, "j")
+        #expect(effects.count == 2)
+        #expect(effects.last == .quit)
+        #expect(saved(effects)?.needs[0].title.hasSuffix("x") == true)
+        s.mode = .normal
+        try press(&s, "q")
+        #expect(try press(&s, "n") == [.quit])
+    }
+
+    @Test func searchFiltersTheList() throws {
+        var s = try AppFixture.state(screen: .measures)
+        try press(&s, "/videre<Enter>")
+        #expect(s.visibleRows(.measures).map { s.plan.measures[$0].id } == ["T7", "T8", "T9"])
+        try press(&s, "<Down>")
+        #expect(s.selectedRow(.measures) == 7)
+        try press(&s, "<Esc><Esc>")
+        #expect(s.visibleRows(.measures).count == 13)
+    }
+
+    @Test func enterOnAFindingGoesToTheField() throws {
+        var s = try AppFixture.state(screen: .measures)
+        try press(&s, "<Enter><Down><Down><Down><Down><Down><Down><Down><Enter><C-u><Enter>")
+        #expect(s.report.findings.contains { $0.rule == "measure-incomplete" })
+        try press(&s, "7")
+        let i = try #require(s.report.findings.firstIndex { $0.rule == "measure-incomplete" })
+        for _ in 0..<i { try press(&s, "<Down>") }
+        try press(&s, "<Enter>")
+        #expect(s.screen == .measures)
+        #expect(s.focus == .detail)
+        #expect(s.selectedRow(.measures) == 0)
+        #expect(ItemList.measures.fields(s.plan)[s.fieldCursor[.measures] ?? 0].key == "responsible")
+    }
+
+    @Test func submitRunsTheApprovalGate() throws {
+        var s = try AppFixture.state()
+        try press(&s, ":submit<Enter>")
+        #expect(s.plan.status == .draft)
+        #expect(s.screen == .findings)
+        #expect(s.status == "kan ikke sende til behandling: 0 feil og 1 åpne advarsler må rettes eller få unntak")
+        try press(&s, "9]]]a<Enter>demand-not-covered<Enter><Down><Down><Enter>Dekkes av velferdsteknologi<Enter>")
+        #expect(s.plan.waivers.count == 1)
+        try press(&s, ":submit<Enter>")
+        #expect(s.plan.status == .submitted)
+    }
+
+    @Test func approvedPlanIsReadOnly() throws {
+        var (plan, disk) = try AppFixture.example()
+        plan.status = .approved
+        var s = AppState(plan: plan, path: "x", disk: disk, size: Size(width: 100, height: 30))
+        s.screen = .needs
+        try press(&s, "a<Enter><Enter>")
+        #expect(s.plan == plan)
+        #expect(s.status?.hasPrefix("planen er godkjent") == true)
+    }
+
+    @Test func hostileTextIsDrawnSafely() throws {
+        var (plan, disk) = try AppFixture.example()
+        plan.title = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202E}Plan" + String(repeating: "x", count: 10_000)
+        plan.needs[0].title = "a\nb\tc\u{0}d"
+        var s = AppState(plan: plan, path: "x", disk: disk, size: Size(width: 100, height: 30))
+        for screen in ScreenID.allCases {
+            s.screen = screen
+            let text = view(s).text
+            #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || $0.value == 0x202E }, "\(screen)")
+        }
+    }
+
+    @Test func keymapDrivesTheHelpScreen() throws {
+        var s = try AppFixture.state()
+        _ = s.keymap.apply(["save": ["C-w"]])
+        try press(&s, "?")
+        let text = view(s).text
+        #expect(text.contains("C-w"))
+        #expect(text.contains("lagre"))
+        try press(&s, "<Esc>")
+        #expect(s.mode == .normal)
+    }
+}

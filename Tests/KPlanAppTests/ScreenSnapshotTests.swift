@@ -1,0 +1,41 @@
+import Testing
+import KPlanCore
+import TermUI
+@testable import KPlanApp
+
+/// Every screen as text at 80×24 and 120×40 (goldens in Snapshots/, reviewed by eye).
+@Suite struct ScreenSnapshotTests {
+    static let screens: [(String, ScreenID, String)] = [
+        ("oversikt", .overview, ""), ("behov", .needs, ""), ("tiltak", .measures, "<Down><Down>"), ("utdanning", .training, ""),
+        ("budsjett", .budget, "<Down>"), ("finansiering", .budget, "]<Down>"), ("bemanning", .staffing, ""), ("befolkning", .staffing, "]"),
+        ("kontroll", .findings, ""), ("vedtak", .decisions, ""), ("arbeidsgruppe", .decisions, "]]"),
+        ("tiltak-detalj", .measures, "<Enter><Down><Down><Down><Down>"), ("hjelp", .overview, "?"),
+    ]
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func everyScreen(_ size: Size) throws {
+        for (name, screen, keys) in Self.screens {
+            var s = try AppFixture.state(size: size, screen: screen)
+            try press(&s, keys)
+            try expectSnapshot(view(s), "\(name)-\(size.width)x\(size.height)")
+        }
+    }
+
+    @Test func tooSmallSaysSoAndIgnoresKeys() throws {
+        var s = try AppFixture.state(size: Size(width: 50, height: 12))
+        try expectSnapshot(view(s), "for-liten-50x12")
+        try press(&s, "3a")
+        #expect(s.screen == .overview)
+        #expect(!s.document.isDirty)
+        _ = update(&s, .resized(Size(width: 100, height: 30)))
+        #expect(view(s).lines()[0].contains("Oversikt"))
+    }
+
+    @Test func pickerAndEditorSnapshots() throws {
+        var s = try AppFixture.state(size: Size(width: 100, height: 30), screen: .needs)
+        try press(&s, "<Enter><Down><Down><Down><Enter>")
+        try expectSnapshot(view(s), "velg-yrke-100x30")
+        try press(&s, "<Esc><Down><Enter><C-u>tolv<Enter>")
+        try expectSnapshot(view(s), "ugyldig-tall-100x30")
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux, 100×30, C.UTF-8).
+@Suite(.serialized) struct TerminalTests {
+    func repoWithExample() throws -> String {
+        let dir = try CLI.tempDir()
+        try FileManager.default.copyItem(atPath: CLI.examplePlan, toPath: dir + "/plan.kplan.json")
+        let (status, out) = shell("git init -q && git -c user.email=t@t -c user.name=t add . && git -c user.email=t@t -c user.name=t commit -qm start", cwd: dir)
+        #expect(status == 0, "\(out)")
+        return dir
+    }
+
+    @Test func addMeasureLinkNeedBudgetLineSaveAndQuit() throws {
+        try #require(Tmux.available, "tmux is missing: .ci/run installs it")
+        let dir = try repoWithExample()
+        let t = Tmux()
+        t.start("\(CLI.binary) edit plan.kplan.json", cwd: dir)
+        t.wait(for: "Oversikt")
+        t.keys("3")
+        t.wait(for: "Desentralisert")
+        t.keys("a")
+        t.wait(for: "T14")
+        t.keys("Enter")
+        t.wait(for: "Tittel:")
+        t.type("Velferdsteknologi og e-helse: opplæring for ansatte i hjemmetjenesten")
+        t.keys("Enter")
+        t.wait(for: "endret Tittel")
+        t.keys("Down", "Down", "Down", "Enter")
+        t.wait(for: "Filter:")
+        t.type("B1")
+        t.keys("Space", "Enter")
+        t.wait(for: "endret Svarer på behov")
+        t.keys("5")
+        t.wait(for: "Sum kostnader")
+        t.keys("a")
+        t.wait(for: "K19")
+        t.keys("Enter")
+        t.wait(for: "Filter:")
+        t.type("T14")
+        t.keys("Enter")
+        t.wait(for: "endret Tiltak")
+        t.keys("Down", "Down", "Enter")
+        t.wait(for: "2026:")
+        t.type("75000")
+        t.keys("Enter")
+        t.wait(for: "endret 2026")
+        t.keys("C-s")
+        t.wait(for: "lagret")
+        t.keys("q")
+        t.wait(for: "program exit") { !$0.contains("Oversikt") && !$0.contains("Sum kostnader") }
+
+        let file = dir + "/plan.kplan.json"
+        #expect(try CLI.run(["fmt", "--check", file]).status == 0)
+        let check = try CLI.run(["check", file])
+        #expect(check.stdout.contains("error[budget-deficit]: 2026: underskudd på 75 000 kr"))
+        let (_, numstat) = shell("git diff --numstat", cwd: dir)
+        let parts = numstat.split(whereSeparator: { $0 == "\t" || $0 == "\n" })
+        #expect(parts.count >= 2 && parts[1] == "0", "the edit only adds lines: \(numstat)")
+        let (_, diff) = shell("git diff -U0", cwd: dir)
+        let added = diff.split(separator: "\n").filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") }
+        #expect(added.contains { $0.contains("\"title\": \"Velferdsteknologi og e-helse: opplæring for ansatte i hjemmetjenesten\"") })
+        #expect(added.contains { $0.contains("\"id\": \"K19\"") })
+        #expect(added.contains { $0.contains("\"2026\": 75000") })
+        #expect(added.contains { $0.contains("\"B1\"") })
+    }
+
+    @Test func resizeBelowTheMinimumAndBack() throws {
+        try #require(Tmux.available, "tmux is missing: .ci/run installs it")
+        let dir = try repoWithExample()
+        let t = Tmux()
+        t.start("\(CLI.binary) edit plan.kplan.json", cwd: dir)
+        t.wait(for: "Oversikt")
+        t.resize(50, 12)
+        t.wait(for: "for liten")
+        t.keys("3")
+        t.resize(100, 30)
+        t.wait(for: "Budsjett per år")
+        #expect(t.screen().contains("Budsjett per år"), "keys were ignored while too small: still on Oversikt")
+        t.keys("q")
+        t.wait(for: "program exit") { !$0.contains("Oversikt") }
+    }
+
+    @Test func quitWithUnsavedChangesAsks() throws {
+        try #require(Tmux.available, "tmux is missing: .ci/run installs it")
+        let dir = try repoWithExample()
+        let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/plan.kplan.json"))
+        let t = Tmux()
+        t.start("\(CLI.binary) edit plan.kplan.json", cwd: dir)
+        t.wait(for: "Oversikt")
+        t.keys("2", "Enter", "Down", "Enter")
+        t.wait(for: "Tittel:")
+        t.type(" (endret)")
+        t.keys("Enter")
+        t.wait(for: "ulagret")
+        t.keys("q")
+        t.wait(for: "ulagrede endringer")
+        t.keys("Escape")
+        t.wait(for: "question gone") { !$0.contains("ulagrede endringer") && $0.contains("Behov") }
+        t.keys("q")
+        t.wait(for: "ulagrede endringer")
+        t.keys("n")
+        t.wait(for: "program exit") { !$0.contains("Behov") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/plan.kplan.json")) == before)
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        try #require(Tmux.available, "tmux is missing: .ci/run installs it")
+        let dir = try repoWithExample()
+        let script = """
+        stty -g > before.txt
+        echo $$ > shell.pid
+        \(CLI.binary) edit plan.kplan.json
+        echo "exit=$?" > status.txt
+        stty -g > after.txt
+        echo FERDIG
+        sleep 60
+        """
+        try script.write(toFile: dir + "/run.sh", atomically: true, encoding: .utf8)
+        let t = Tmux()
+        t.start("sh run.sh", cwd: dir)
+        t.wait(for: "Oversikt")
+        let (status, out) = shell("pkill -TERM -P $(cat shell.pid) -x kplan", cwd: dir)
+        #expect(status == 0, "\(out)")
+        t.wait(for: "FERDIG")
+        let before = try String(contentsOfFile: dir + "/before.txt", encoding: .utf8)
+        let after = try String(contentsOfFile: dir + "/after.txt", encoding: .utf8)
+        #expect(!before.isEmpty)
+        #expect(before == after)
+        #expect(try String(contentsOfFile: dir + "/status.txt", encoding: .utf8) == "exit=143\n")
+    }
+
+    @Test func refusesWithoutATerminal() throws {
+        let r = try CLI.run(["edit", CLI.examplePlan])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("kplan edit trenger en terminal"))
+        let dumb = try CLI.run(["render", CLI.examplePlan, "--screen", "tiltak", "--size", "80x24", "--keys", "<Down>"])
+        #expect(dumb.status == 0)
+        #expect(dumb.stdout.contains("T2   Rekruttering"))
+    }
+}

@@ -1,0 +1,116 @@
+import Testing
+@testable import TermUI
+
+@Suite struct DisplayWidthTests {
+    @Test func graphemeClustersHaveTheirTerminalWidth() {
+        #expect(DisplayWidth.of("æøå") == 3)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("日本") == 4)
+        #expect(DisplayWidth.of("👍🏽") == 2)
+        #expect(DisplayWidth.of("🇳🇴") == 2)
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2)
+        #expect(DisplayWidth.of("❤️") == 2)
+        #expect(DisplayWidth.of("\u{1b}") == 0)
+    }
+
+    @Test func truncateAndFitNeverSplitAWideCharacter() {
+        #expect(DisplayWidth.truncate("日本語テキスト", to: 6) == "日本…")
+        #expect(DisplayWidth.fit("æøå", to: 5) == "æøå  ")
+        #expect(DisplayWidth.fit("12", to: 5, alignRight: true) == "   12")
+        #expect(DisplayWidth.of(DisplayWidth.fit("日本語", to: 5)) == 5)
+    }
+
+    @Test func wrapBreaksAtSpaces() {
+        #expect(DisplayWidth.wrap("Mål og suksesskriterier for tiltaket", to: 12) == ["Mål og", "suksesskrite", "rier for", "tiltaket"])
+        #expect(DisplayWidth.wrap("en to tre", to: 5) == ["en to", "tre"])
+    }
+}
+
+@Suite struct GridTests {
+    @Test func wideCharactersTakeTwoCellsAndClipWhole() {
+        var g = Grid(Size(width: 6, height: 1))
+        let end = g.put("a日本b", x: 0, y: 0)
+        #expect(end == 6)
+        #expect(g.lines() == ["a日本b"])
+        #expect(g[1, 0].width == 2)
+        #expect(g[2, 0].width == 0)
+        var h = Grid(Size(width: 4, height: 1))
+        h.put("ab日本", x: 0, y: 0)
+        #expect(h.lines() == ["ab日"])
+        var k = Grid(Size(width: 3, height: 1))
+        k.put("a日", x: 0, y: 0)
+        k.put("日", x: 2, y: 0)
+        #expect(k.lines() == ["a日"], "a wide character that does not fit is not drawn at all")
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var g = Grid(Size(width: 4, height: 1))
+        g.put("日本", x: 0, y: 0)
+        g.put("x", x: 1, y: 0)
+        #expect(g.lines() == [" x本"])
+    }
+
+    @Test func controlCharactersNeverReachACell() {
+        var g = Grid(Size(width: 20, height: 1))
+        g.put("a\u{1b}[31mb\u{7}c\u{202E}d", x: 0, y: 0)
+        #expect(!g.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!g.text.unicodeScalars.contains { $0.value == 0x202E })
+        #expect(g.lines()[0].hasPrefix("a�[31mb�c�d"))
+    }
+
+    @Test func boxAndTableDraw() {
+        var g = Grid(Size(width: 20, height: 5))
+        g.box(g.bounds, title: "Tittel")
+        Widgets.table(&g, Rect(x: 1, y: 1, width: 18, height: 3), columns: [Widgets.Column("Id", 3), Widgets.Column("Navn", 10)], count: 3,
+                      selected: 1, offset: 0, theme: .builtinMono, colors: false, focused: true) { row, col in col == 0 ? "T\(row + 1)" : "Rad \(row + 1)" }
+        #expect(g.lines() == [
+            "┌─ Tittel ─────────┐",
+            "│Id  Navn      2/3 │",
+            "│T1  Rad 1         │",
+            "│T2  Rad 2         │",
+            "└──────────────────┘",
+        ])
+        #expect(g[1, 3].style.attributes.contains(.reverse), "the selected row is marked without colour")
+    }
+
+    @Test func barUsesEighths() {
+        #expect(Widgets.bar(value: 50, max: 100, width: 4) == "██")
+        #expect(Widgets.bar(value: 1, max: 8, width: 1) == "▏")
+        #expect(Widgets.bar(value: 0, max: 8, width: 4) == "")
+    }
+
+    @Test func scrollKeepsTheSelectionVisible() {
+        #expect(Widgets.scrollOffset(selected: 0, current: 0, visible: 10, count: 100) == 0)
+        #expect(Widgets.scrollOffset(selected: 15, current: 0, visible: 10, count: 100) == 6)
+        #expect(Widgets.scrollOffset(selected: 3, current: 6, visible: 10, count: 100) == 3)
+        #expect(Widgets.scrollOffset(selected: 99, current: 95, visible: 10, count: 100) == 90)
+    }
+}
+
+@Suite struct KeyTests {
+    @Test func keyScripts() throws {
+        #expect(try KeyScript.parse("ab<Down><C-s><Enter><<x") == [.char("a"), .char("b"), .down, .ctrl("s"), .enter, .char("<"), .char("x")])
+        #expect(try KeyScript.parse("æ日<Space><S-Tab><F2>") == [.char("æ"), .char("日"), .char(" "), .backTab, .function(2)])
+        #expect(throws: KeyScript.ParseError.unknownKey("Nope")) { try KeyScript.parse("<Nope>") }
+        #expect(throws: KeyScript.ParseError.unclosed) { try KeyScript.parse("<Down") }
+    }
+
+    @Test func keymapOverridesAndUnbinds() {
+        var map = Keymap([Keymap.Binding(action: "save", keys: [.ctrl("s")], group: "g"), Keymap.Binding(action: "quit", keys: [.char("q")], group: "g")])
+        let problems = map.apply(["save": ["C-w", "F2"], "quit": [], "nope": ["x"]])
+        #expect(problems == ["nope"])
+        #expect(map.action(for: .ctrl("w")) == "save")
+        #expect(map.action(for: .function(2)) == "save")
+        #expect(map.action(for: .ctrl("s")) == nil)
+        #expect(map.action(for: .char("q")) == nil)
+    }
+
+    @Test func themeFallsBackToParentRoleAndMono() {
+        let t = Theme(name: "t", styles: ["list": Style(fg: .indexed(1))], mono: ["list": Style(attributes: [.reverse])])
+        #expect(t.style("list.selected").fg == .indexed(1))
+        #expect(t.style("list.selected", colors: false).attributes == [.reverse])
+        #expect(t.style("unknown") == .plain)
+        #expect(Color.rgb(0xff, 0, 0).paletteIndex == 196)
+        #expect(Color.rgb(0xff, 0, 0).basicIndex == 1)
+    }
+}
