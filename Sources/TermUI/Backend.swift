@@ -15,6 +15,8 @@ public protocol TerminalBackend: AnyObject {
     func suspend()
     /// Restores the terminal. Safe to call more than once.
     func stop()
+    /// The signal that asked the program to end (SIGINT, SIGTERM, SIGHUP), once one has.
+    var terminationSignal: Int32? { get }
 }
 
 /// A scripted terminal for tests: events go in, frames come out.
@@ -31,7 +33,10 @@ public final class TestBackend: TerminalBackend {
     }
 
     public func nextEvents(timeoutMilliseconds: Int?) -> [Event] {
-        guard !pending.isEmpty else { return [] }
+        guard !pending.isEmpty else {
+            drained = true
+            return []
+        }
         let e = pending.removeFirst()
         if case .resize(let s) = e { size = s }
         return [e]
@@ -40,4 +45,9 @@ public final class TestBackend: TerminalBackend {
     public func present(_ grid: Grid, theme: Theme, colors: Bool) { frames.append(grid) }
     public func suspend() {}
     public func stop() { stopped = true }
+    /// Set by a test to play a signal arriving once the scripted events are used up.
+    public var signalAfterEvents: Int32?
+    private var drained = false
+    /// Reported only after a poll found nothing left, so every scripted event is handled first.
+    public var terminationSignal: Int32? { drained ? signalAfterEvents : nil }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import KPlanApp
 import KPlanCore
+import TermUI
 
 /// In-process timings of the hot paths, for Scripts/bench (which sets them next to `jq empty`).
 struct BenchCommand: ParsableCommand {
@@ -28,8 +30,35 @@ struct BenchCommand: ParsableCommand {
             encode.append(Self.time { _ = PlanEncoder.encode(plan) })
             full.append(Self.time { _ = PlanCheck.run(bytes, decoder: decoder, engine: engine) })
         }
+        // The terminal UI: first frame of the measure list, a cursor move, and an edit
+        // (which re-checks the plan) — each up to a finished frame.
+        guard let plan = decoder.decode(bytes).plan else { return }
+        var firstFrame: [Double] = [], move: [Double] = [], edit: [Double] = []
+        for _ in 0..<max(1, runs) {
+            var state: AppState?
+            firstFrame.append(Self.time {
+                var s = AppState(plan: plan, path: file, disk: nil, size: Size(width: 120, height: 40))
+                s.screen = .measures
+                _ = view(s)
+                state = s
+            })
+            guard var s = state else { continue }
+            move.append(Self.time {
+                _ = update(&s, .key(.down))
+                _ = view(s)
+            })
+            _ = update(&s, .key(.enter))
+            _ = update(&s, .key(.down))
+            _ = update(&s, .key(.enter))
+            edit.append(Self.time {
+                _ = update(&s, .key(.char("x")))
+                _ = update(&s, .key(.enter))
+                _ = view(s)
+            })
+        }
         func median(_ xs: [Double]) -> String { String(format: "%.1f", xs.sorted()[xs.count / 2] * 1000) }
-        Console.out("parse_ms=\(median(parse)) load_ms=\(median(decode)) engine_ms=\(median(check)) encode_ms=\(median(encode)) check_ms=\(median(full))\n")
+        Console.out("parse_ms=\(median(parse)) load_ms=\(median(decode)) engine_ms=\(median(check)) encode_ms=\(median(encode)) check_ms=\(median(full)) "
+                    + "frame_ms=\(median(firstFrame)) move_ms=\(median(move)) edit_ms=\(median(edit))\n")
     }
 
     static func time(_ body: () -> Void) -> Double {

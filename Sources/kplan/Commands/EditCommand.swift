@@ -70,52 +70,9 @@ struct EditCommand: ParsableCommand {
         var state = AppState(plan: loaded.plan!, path: path, disk: loaded.disk, size: terminal.size, policies: set, theme: theme,
                              colors: colors, keymap: keymap)
         if let problem = keyProblems.first { state.setStatus(problem, error: true) }
-        let status = TUIRunner.run(&state, terminal)
+        let status = Runtime.run(&state, terminal)
         terminal.stop()
         if status != 0 { throw ExitCode(status) }
-    }
-}
-
-/// The event loop: terminal events become messages, effects are carried out here (the
-/// only place that writes files), and every change is drawn.
-@MainActor
-enum TUIRunner {
-    static func run(_ state: inout AppState, _ terminal: CursesTerminal) -> Int32 {
-        state.size = terminal.size
-        terminal.present(view(state), theme: state.theme, colors: state.colors)
-        while true {
-            let events = terminal.nextEvents(timeoutMilliseconds: nil)
-            if let sig = terminal.terminationSignal { return 128 + sig }
-            for event in events {
-                let message: Message
-                switch event {
-                case .key(let k): message = .key(k)
-                case .resize(let size): message = .resized(size)
-                }
-                if perform(update(&state, message), &state, terminal) { return 0 }
-            }
-            terminal.present(view(state), theme: state.theme, colors: state.colors)
-        }
-    }
-
-    /// Carries out effects in order; returns true when the program should end. A failed
-    /// save cancels a quit that follows it, so nothing is lost.
-    static func perform(_ effects: [Effect], _ state: inout AppState, _ terminal: CursesTerminal) -> Bool {
-        for effect in effects {
-            switch effect {
-            case .save(let plan, let path, let expected):
-                do {
-                    try PlanFile.save(plan, to: path, expected: expected)
-                    _ = update(&state, .saved(PlanStore.diskVersion(path)))
-                } catch {
-                    _ = update(&state, .saveFailed(error.description))
-                    return false
-                }
-            case .quit: return true
-            case .suspend: terminal.suspend()
-            }
-        }
-        return false
     }
 }
 

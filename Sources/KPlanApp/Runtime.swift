@@ -1,0 +1,46 @@
+import KPlanCore
+import TermUI
+
+/// The event loop: terminal events become messages, effects are carried out here (the
+/// only part of the UI that writes files), and every change is drawn.
+@MainActor
+public enum Runtime {
+    /// Runs until quit or a termination signal; returns the exit status (128 + signal).
+    public static func run(_ state: inout AppState, _ terminal: any TerminalBackend) -> Int32 {
+        state.size = terminal.size
+        terminal.present(view(state), theme: state.theme, colors: state.colors)
+        while true {
+            let events = terminal.nextEvents(timeoutMilliseconds: nil)
+            if let sig = terminal.terminationSignal { return 128 + sig }
+            for event in events {
+                let message: Message
+                switch event {
+                case .key(let k): message = .key(k)
+                case .resize(let size): message = .resized(size)
+                }
+                if perform(update(&state, message), &state, terminal) { return 0 }
+            }
+            terminal.present(view(state), theme: state.theme, colors: state.colors)
+        }
+    }
+
+    /// Carries out effects in order; returns true when the program should end. A failed
+    /// save cancels a quit that follows it, so nothing is lost.
+    static func perform(_ effects: [Effect], _ state: inout AppState, _ terminal: any TerminalBackend) -> Bool {
+        for effect in effects {
+            switch effect {
+            case .save(let plan, let path, let expected):
+                do {
+                    try PlanFile.save(plan, to: path, expected: expected)
+                    _ = update(&state, .saved(PlanStore.diskVersion(path)))
+                } catch {
+                    _ = update(&state, .saveFailed(error.description))
+                    return false
+                }
+            case .quit: return true
+            case .suspend: terminal.suspend()
+            }
+        }
+        return false
+    }
+}

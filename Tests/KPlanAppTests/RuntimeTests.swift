@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import KPlanCore
+import TermUI
+@testable import KPlanApp
+
+/// The event loop over an in-memory terminal: keys in, frames out, files written.
+@MainActor
+@Suite struct RuntimeTests {
+    func copyOfExample() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kplan-runtime-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/plan.kplan.json"
+        try FileManager.default.copyItem(atPath: AppFixture.examplePath, toPath: path)
+        return path
+    }
+
+    func events(_ script: String) throws -> [Event] { try KeyScript.parse(script).map { .key($0) } }
+
+    @Test func editSaveAndQuitWritesACanonicalFile() throws {
+        let path = try copyOfExample()
+        let loaded = try PlanFile.load(path)
+        var state = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
+        let terminal = TestBackend(size: Size(width: 100, height: 30),
+                                   events: try events("2<Enter><Down><Enter><C-u>Sykepleiere til hjemmetjenesten og Fjordtun<Enter><C-s>q"))
+        #expect(Runtime.run(&state, terminal) == 0)
+        let saved = try PlanFile.load(path)
+        #expect(saved.plan?.needs[0].title == "Sykepleiere til hjemmetjenesten og Fjordtun")
+        #expect(PlanEncoder.encode(try #require(saved.plan)) == saved.bytes)
+        #expect(terminal.frames.last?.text.contains("lagret") == true)
+    }
+
+    @Test func aFileChangedOnDiskIsNotOverwrittenAndQuitIsCancelled() throws {
+        let path = try copyOfExample()
+        let loaded = try PlanFile.load(path)
+        var state = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
+        let theirs = Data("{}\n".utf8)
+        try theirs.write(to: URL(fileURLWithPath: path))
+        let terminal = TestBackend(size: Size(width: 100, height: 30), events: try events("2<Enter><Down><Enter>x<Enter>qj"))
+        terminal.signalAfterEvents = 15
+        #expect(Runtime.run(&state, terminal) == 143, "the quit after a failed save must not happen")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == theirs)
+        #expect(state.document.isDirty)
+        #expect(state.status?.contains("endret på disken") == true)
+    }
+
+    @Test func resizeRedrawsAtTheNewSize() throws {
+        var state = try AppFixture.state(size: Size(width: 100, height: 30))
+        let terminal = TestBackend(size: Size(width: 100, height: 30), events: [.resize(Size(width: 50, height: 12)), .resize(Size(width: 80, height: 24))])
+        terminal.signalAfterEvents = 1
+        _ = Runtime.run(&state, terminal)
+        #expect(terminal.frames.map(\.size.width) == [100, 50, 80])
+        #expect(terminal.frames[1].text.contains("for liten"))
+    }
+}
+
+@Suite struct ConfigTests {
+    @Test(arguments: ["default", "light", "high-contrast", "mono"])
+    func bundledThemesLoad(_ name: String) throws {
+        let path = AppFixture.root.appendingPathComponent("Themes/\(name).json").path
+        guard case .success(let theme) = ThemeLoader.load(path) else { Issue.record("theme \(name) did not load"); return }
+        #expect(theme.name == name)
+        #expect(theme.style("list.selected", colors: false).attributes.contains(.reverse))
+        if name != "mono" { #expect(theme.style("diag.error").fg != .default) }
+    }
+
+    @Test func badThemeGetsPreciseErrors() {
+        let text = "{\n  \"format\": \"kplan-theme/1\",\n  \"name\": \"x\",\n  \"roles\": {\"title\": {\"fg\": \"purpel\"}},\n  \"mono\": {}\n}\n"
+        let (_, d) = ThemeLoader.decode(Array(text.utf8))
+        #expect(d.map(\.id) == ["unknown-code"])
+        #expect(d.first?.message == "ukjent farge «purpel»")
+        #expect(d.first?.path == "/roles/title/fg")
+    }
+
+    @Test func userKeymapFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString).json").path
+        try "{\"save\": [\"C-w\"], \"delete\": [], \"fly\": [\"x\"]}".write(toFile: path, atomically: true, encoding: .utf8)
+        let (map, problems) = KeymapLoader.load(path)
+        #expect(map.action(for: .ctrl("w")) == "save")
+        #expect(map.action(for: .char("d")) == nil)
+        #expect(problems == ["\(path): ukjent handling eller tast: fly"])
+    }
+}
