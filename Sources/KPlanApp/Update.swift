@@ -129,6 +129,10 @@ private func save(_ s: inout AppState) -> [Effect] {
 
 private func move(_ s: inout AppState, _ action: String) {
     let page = max(1, s.size.height - 6)
+    if s.screen == .changes {
+        s.changesOffset = max(0, step(s.changesOffset, action, count: Int.max / 2, page: page))
+        return
+    }
     if s.screen == .findings {
         let n = s.report.findings.count
         guard n > 0 else { return }

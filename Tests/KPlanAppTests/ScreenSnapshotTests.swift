@@ -9,7 +9,7 @@ import TermUI
         ("oversikt", .overview, ""), ("behov", .needs, ""), ("tiltak", .measures, "<Down><Down>"), ("utdanning", .training, ""),
         ("budsjett", .budget, "<Down>"), ("finansiering", .budget, "]<Down>"), ("bemanning", .staffing, ""), ("befolkning", .staffing, "]"),
         ("kontroll", .findings, ""), ("vedtak", .decisions, ""), ("arbeidsgruppe", .decisions, "]]"),
-        ("tiltak-detalj", .measures, "<Enter><Down><Down><Down><Down>"), ("hjelp", .overview, "?"),
+        ("tiltak-detalj", .measures, "<Enter><Down><Down><Down><Down>"), ("hjelp", .overview, "?"), ("endringer-uten-git", .changes, ""),
     ]
 
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
@@ -19,6 +19,14 @@ import TermUI
             try press(&s, keys)
             try expectSnapshot(view(s), "\(name)-\(size.width)x\(size.height)")
         }
+    }
+
+    @Test func changesAgainstTheCommittedPlan() throws {
+        var s = try AppFixture.state(size: Size(width: 100, height: 20), screen: .changes)
+        s.base = s.plan
+        try press(&s, "3<Down><Enter><Down><Enter><C-u>Rekrutteringspakke for sykepleiere og vernepleiere<Enter>8")
+        try expectSnapshot(view(s), "endringer-100x20")
+        #expect(view(s).text.contains("~ Tiltak T2 «Rekrutteringspakke for sykepleiere og vernepleiere»: tittel:"))
     }
 
     @Test func tooSmallSaysSoAndIgnoresKeys() throws {

@@ -2,7 +2,7 @@ import KPlanCore
 import TermUI
 
 public enum ScreenID: Int, Sendable, CaseIterable {
-    case overview = 1, needs, measures, training, budget, staffing, findings
+    case overview = 1, needs, measures, training, budget, staffing, findings, changes
     case decisions = 9
 
     public var title: String { Text.get("ui.screen.\(rawValue)") }
@@ -13,7 +13,7 @@ public enum ScreenID: Int, Sendable, CaseIterable {
             "oversikt": .overview, "overview": .overview, "behov": .needs, "needs": .needs, "tiltak": .measures,
             "measures": .measures, "utdanning": .training, "training": .training, "budsjett": .budget, "budget": .budget,
             "bemanning": .staffing, "staffing": .staffing, "kontroll": .findings, "findings": .findings,
-            "vedtak": .decisions, "decisions": .decisions,
+            "vedtak": .decisions, "decisions": .decisions, "endringer": .changes, "changes": .changes,
         ]
         if let s = names[name.lowercased()] { self = s } else if let n = Int(name), let s = ScreenID(rawValue: n) { self = s } else { return nil }
     }
@@ -21,7 +21,7 @@ public enum ScreenID: Int, Sendable, CaseIterable {
     /// The lists a screen shows, in the order `]` walks them.
     var lists: [ItemList] {
         switch self {
-        case .overview, .findings: return []
+        case .overview, .findings, .changes: return []
         case .needs: return [.needs]
         case .measures: return [.measures]
         case .training: return [.slots]
@@ -94,6 +94,9 @@ public struct AppState: Sendable {
     var filter: [ItemList: String] = [:]
     var findingsCursor = 0
     var findingsOffset = 0
+    var changesOffset = 0
+    /// The plan as last committed to git, for `8 Endringer` (nil outside git).
+    public var base: Plan?
 
     public static let minimumSize = Size(width: 60, height: 16)
 

@@ -18,6 +18,7 @@ public func view(_ s: AppState) -> Grid {
     switch s.screen {
     case .overview: OverviewScreen.draw(&g, content, s)
     case .findings: FindingsScreen.draw(&g, content, s)
+    case .changes: ChangesScreen.draw(&g, content, s)
     default: ListScreen.draw(&g, content, s)
     }
     drawBottom(&g, bottom, s)
@@ -33,11 +34,17 @@ public func view(_ s: AppState) -> Grid {
 private func drawTabs(_ g: inout Grid, _ r: Rect, _ s: AppState) {
     let theme = s.theme, colors = s.colors
     g.fill(r, style: theme.style("tab", colors: colors))
+    // Full names when they fit, then tighter, then only numbers beside the active tab.
+    let layouts: [(ScreenID) -> String] = [
+        { " \($0.rawValue) \($0.title) " },
+        { "\($0.rawValue) \($0.title) " },
+        { $0 == s.screen ? " \($0.rawValue) \($0.title) " : " \($0.rawValue) " },
+    ]
+    let fits = layouts.first { layout in ScreenID.allCases.reduce(0) { $0 + DisplayWidth.of(layout($1)) } <= r.width } ?? layouts[2]
     var x = r.x
     for screen in ScreenID.allCases {
-        let label = " \(screen.rawValue) \(screen.title) "
         let style = theme.style(screen == s.screen ? "tab.active" : "tab", colors: colors)
-        x = g.put(label, x: x, y: r.y, style: style, clip: r)
+        x = g.put(fits(screen), x: x, y: r.y, style: style, clip: r)
     }
     let file = (s.document.path as NSString).lastPathComponent
     let marks = s.readOnly ? " 🔒 " + Text.get("ui.read-only-short") : ""
@@ -87,6 +94,7 @@ private func hints(_ s: AppState) -> String {
     switch s.screen {
     case .overview: return Text.get("ui.hints.overview", k("screen-2"), k("screen-9"), k("help"), k("quit"))
     case .findings: return Text.get("ui.hints.findings", k("edit"), k("help"), k("quit"))
+    case .changes: return Text.get("ui.hints.changes", k("save"), k("help"), k("quit"))
     default:
         if s.focus == .detail { return Text.get("ui.hints.detail", k("edit"), k("cancel"), k("undo"), k("save")) }
         return Text.get("ui.hints.list", k("edit"), k("add"), k("delete"), k("search"), k("save"), k("help"))

@@ -70,10 +70,23 @@ struct EditCommand: ParsableCommand {
         var state = AppState(plan: loaded.plan!, path: path, disk: loaded.disk, size: terminal.size, policies: set, theme: theme,
                              colors: colors, keymap: keymap)
         if let problem = keyProblems.first { state.setStatus(problem, error: true) }
+        state.base = committedVersion(of: path, policies: set)
         let status = Runtime.run(&state, terminal)
         terminal.stop()
         if status != 0 { throw ExitCode(status) }
     }
+}
+
+/// The plan as last committed to git, if the file is in a repository and decodes.
+func committedVersion(of path: String, policies: PolicySet) -> Plan? {
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent().path
+    let previous = FileManager.default.currentDirectoryPath
+    guard FileManager.default.changeCurrentDirectoryPath(dir) else { return nil }
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+    guard let bytes = Git.show("HEAD", url.lastPathComponent) else { return nil }
+    let r = PlanDecoder(policies: policies).decode(bytes)
+    return r.hasErrors ? nil : r.plan
 }
 
 struct RenderCommand: ParsableCommand {
@@ -112,6 +125,7 @@ struct RenderCommand: ParsableCommand {
         var state = AppState(plan: loaded.plan!, path: file, disk: loaded.disk, size: parsedSize!, policies: set, theme: theme,
                              colors: false, keymap: DefaultKeymap.make())
         state.screen = ScreenID(name: screen)!
+        state.base = committedVersion(of: file, policies: set)
         for key in (try? KeyScript.parse(keys)) ?? [] {
             _ = update(&state, .key(key))
         }

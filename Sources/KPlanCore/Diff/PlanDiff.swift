@@ -1,0 +1,217 @@
+/// A semantic diff of two plans, by id, in Norwegian: one change per line, then the
+/// budget totals per year before and after, then a count line.
+public struct PlanDiff: Sendable, Equatable {
+    public enum Kind: String, Sendable { case added, removed, changed, moved }
+
+    public struct Change: Sendable, Equatable {
+        public var kind: Kind
+        public var subject: String
+        public var detail: String
+
+        public var line: String {
+            let mark = kind == .added ? "+" : kind == .removed ? "-" : kind == .moved ? "↕" : "~"
+            return detail.isEmpty ? "\(mark) \(subject)" : "\(mark) \(subject): \(detail)"
+        }
+    }
+
+    public var changes: [Change]
+    /// Per year: costs and funding before and after.
+    public var budget: [(year: Int, costsBefore: Int, costsAfter: Int, fundingBefore: Int, fundingAfter: Int)]
+
+    public static func == (a: PlanDiff, b: PlanDiff) -> Bool { a.changes == b.changes && a.text == b.text }
+
+    public var isEmpty: Bool { changes.isEmpty }
+
+    public var text: String {
+        var out = changes.map(\.line).joined(separator: "\n")
+        if !out.isEmpty { out += "\n" }
+        let changedYears = budget.filter { $0.costsBefore != $0.costsAfter || $0.fundingBefore != $0.fundingAfter }
+        if !changedYears.isEmpty {
+            out += Text.get("diff.budget.title") + "\n"
+            for y in changedYears {
+                out += "  " + Text.get("diff.budget.year", String(y.year), amountChange(y.costsBefore, y.costsAfter),
+                                       amountChange(y.fundingBefore, y.fundingAfter)) + "\n"
+            }
+        }
+        let count = { (k: Kind) in changes.filter { $0.kind == k }.count }
+        out += Text.get("diff.summary", String(changes.count), String(count(.added)), String(count(.removed)), String(count(.changed)),
+                        String(count(.moved))) + "\n"
+        return out
+    }
+}
+
+func amountChange(_ a: Int, _ b: Int) -> String {
+    a == b ? Format.kroner(a) : "\(Format.kroner(a)) → \(Format.kroner(b)) (\(Format.signedKroner(b - a)))"
+}
+
+public enum PlanDiffer {
+    /// Lists of items and how their items are matched between the two versions.
+    static let lists: [(path: [String], item: String, key: @Sendable (JSONValue) -> String)] = [
+        (["decisions"], "decisions", { $0["id"]?.text ?? "" }),
+        (["workingGroup"], "members", { $0["name"]?.text ?? "" }),
+        (["baseline", "workforce"], "workforce", { $0["occupation"]?.text ?? "" }),
+        (["baseline", "population"], "population", { $0["year"]?.text ?? "" }),
+        (["needs"], "needs", { $0["id"]?.text ?? "" }),
+        (["measures"], "measures", { $0["id"]?.text ?? "" }),
+        (["trainingSlots"], "slots", { $0["id"]?.text ?? "" }),
+        (["budget", "costs"], "costs", { $0["id"]?.text ?? "" }),
+        (["budget", "funding"], "funding", { $0["id"]?.text ?? "" }),
+        (["waivers"], "waivers", { ($0["rule"]?.text ?? "") + "/" + ($0["target"]?.text ?? "") }),
+    ]
+
+    public static func diff(_ a: Plan, _ b: Plan) -> PlanDiff {
+        let (da, _) = JSONParser.parse(PlanEncoder.encode(a))
+        let (db, _) = JSONParser.parse(PlanEncoder.encode(b))
+        let va = JSONValue(da!, da!.root), vb = JSONValue(db!, db!.root)
+        var changes: [PlanDiff.Change] = []
+        let listPaths = Set(lists.map { $0.path.joined(separator: "/") })
+        // The plan's own fields (everything that is not a list of items).
+        compareFields(va, vb, path: [], skip: listPaths, subject: Text.get("diff.plan"), into: &changes)
+        let titles = measureTitles(a, b)
+        for list in lists {
+            let xa = value(va, list.path), xb = value(vb, list.path)
+            compareLists(xa, xb, list.item, list.key, titles, &changes)
+        }
+        var years = Set(a.period.years).union(b.period.years)
+        for p in [a, b] {
+            for c in p.budget.costs { years.formUnion(c.amounts.years) }
+            for f in p.budget.funding { years.formUnion(f.amounts.years) }
+        }
+        func totals(_ p: Plan, _ y: Int) -> (Int, Int) {
+            (p.budget.costs.reduce(0) { $0 + $1.amounts[y] }, p.budget.funding.reduce(0) { $0 + $1.amounts[y] })
+        }
+        let budget = years.sorted().map { y in
+            let (ca, fa) = totals(a, y), (cb, fb) = totals(b, y)
+            return (year: y, costsBefore: ca, costsAfter: cb, fundingBefore: fa, fundingAfter: fb)
+        }
+        return PlanDiff(changes: changes, budget: budget)
+    }
+
+    static func value(_ v: JSONValue, _ path: [String]) -> [JSONValue] {
+        var cur: JSONValue? = v
+        for p in path { cur = cur?[p] }
+        if case .array(let items)? = cur { return items }
+        return []
+    }
+
+    static func measureTitles(_ a: Plan, _ b: Plan) -> [String: String] {
+        var t: [String: String] = [:]
+        for m in a.measures + b.measures { t[m.id] = m.title }
+        return t
+    }
+
+    /// The field's name as the UI shows it, without input hints, starting in lower case.
+    static func label(_ key: String) -> String {
+        guard Text.has("ui.field.\(key)") else { return key }
+        var name = Text.get("ui.field.\(key)")
+        if let hint = name.range(of: " (ÅÅÅÅ") { name = String(name[..<hint.lowerBound]) }
+        return name.prefix(1).lowercased() + name.dropFirst()
+    }
+
+    static func compareFields(_ a: JSONValue, _ b: JSONValue, path: [String], skip: Set<String>, subject: String, into changes: inout [PlanDiff.Change]) {
+        guard case .object(let pa) = a, case .object(let pb) = b else {
+            if a != b { changes.append(.init(kind: .changed, subject: subject, detail: "\(path.map(label).joined(separator: " ")): \(a.display) → \(b.display)")) }
+            return
+        }
+        var keys = pa.map(\.0)
+        for (k, _) in pb where !keys.contains(k) { keys.append(k) }
+        for k in keys {
+            let p = path + [k]
+            if skip.contains(p.joined(separator: "/")) { continue }
+            let x = a[k] ?? .null, y = b[k] ?? .null
+            if x == y { continue }
+            if case .object = x, case .object = y, k != "amounts" {
+                compareFields(x, y, path: p, skip: skip, subject: subject, into: &changes)
+            } else {
+                changes.append(.init(kind: .changed, subject: subject, detail: describe(p, x, y)))
+            }
+        }
+    }
+
+    /// One changed field: amounts per year with the difference, lists as what came and went.
+    static func describe(_ path: [String], _ x: JSONValue, _ y: JSONValue) -> String {
+        let name = path.map(label).joined(separator: " ")
+        if case .array(let xa) = x, case .array(let ya) = y {
+            let added = ya.filter { !xa.contains($0) }.map(\.text), removed = xa.filter { !ya.contains($0) }.map(\.text)
+            var parts: [String] = []
+            if !added.isEmpty { parts.append("+ " + added.joined(separator: ", ")) }
+            if !removed.isEmpty { parts.append("− " + removed.joined(separator: ", ")) }
+            return "\(name): " + (parts.isEmpty ? Text.get("diff.reordered") : parts.joined(separator: "; "))
+        }
+        return "\(name): \(x.display) → \(y.display)"
+    }
+
+    static func subject(_ item: String, _ v: JSONValue, _ titles: [String: String]) -> String {
+        let word = Text.get("ui.item.\(item)")
+        let capitalized = word.prefix(1).uppercased() + word.dropFirst()
+        switch item {
+        case "costs", "funding":
+            let measure = v["measure"]?.text ?? ""
+            let line = v["id"]?.text ?? ""
+            guard !measure.isEmpty, measure != "—" else { return "\(capitalized) \(line) (\(v["source"]?.text ?? ""))" }
+            return Text.get("diff.budget-line", measure, Sanitize.inline(titles[measure] ?? ""), line)
+        case "workforce": return "\(capitalized) \(v["occupation"]?.text ?? "")"
+        case "population": return "\(capitalized) \(v["year"]?.text ?? "")"
+        case "members": return "\(capitalized) «\(Sanitize.inline(v["name"]?.text ?? ""))»"
+        case "waivers": return "\(capitalized) \(v["rule"]?.text ?? "") \(v["target"]?.text ?? "")"
+        default:
+            let title = v["title"]?.text ?? ""
+            return "\(capitalized) \(v["id"]?.text ?? "")" + (title.isEmpty ? "" : " «\(Sanitize.inline(title))»")
+        }
+    }
+
+    static func compareLists(_ a: [JSONValue], _ b: [JSONValue], _ item: String, _ key: (JSONValue) -> String,
+                             _ titles: [String: String], _ changes: inout [PlanDiff.Change]) {
+        let ka = a.map(key), kb = b.map(key)
+        var indexB: [String: Int] = [:]
+        for (i, k) in kb.enumerated() where indexB[k] == nil { indexB[k] = i }
+        var indexA: [String: Int] = [:]
+        for (i, k) in ka.enumerated() where indexA[k] == nil { indexA[k] = i }
+        for (i, k) in ka.enumerated() where indexB[k] == nil {
+            changes.append(.init(kind: .removed, subject: subject(item, a[i], titles), detail: Text.get("diff.removed")))
+        }
+        let commonA = ka.filter { indexB[$0] != nil }, commonB = kb.filter { indexA[$0] != nil }
+        for (i, k) in kb.enumerated() {
+            guard let j = indexA[k] else {
+                changes.append(.init(kind: .added, subject: subject(item, b[i], titles), detail: Text.get("diff.added")))
+                continue
+            }
+            let x = a[j], y = b[i]
+            if item == "costs" || item == "funding" {
+                compareBudgetLine(x, y, item, titles, &changes)
+            } else if x != y {
+                var fieldChanges: [PlanDiff.Change] = []
+                compareFields(x, y, path: [], skip: [], subject: subject(item, y, titles), into: &fieldChanges)
+                changes += fieldChanges
+            }
+        }
+        // An item whose place among the common items changed has been moved.
+        if commonA != commonB {
+            for (i, k) in commonB.enumerated() where commonA[i] != k {
+                if let j = indexB[k] {
+                    changes.append(.init(kind: .moved, subject: subject(item, b[j], titles), detail: Text.get("diff.moved", String(i + 1))))
+                }
+                break
+            }
+        }
+    }
+
+    /// Budget lines: the amounts per year, as DESIGN §5 writes them, with the difference.
+    static func compareBudgetLine(_ x: JSONValue, _ y: JSONValue, _ item: String, _ titles: [String: String], _ changes: inout [PlanDiff.Change]) {
+        let what = item == "costs" ? (y["category"]?.text ?? "") : (y["source"]?.text ?? "")
+        let subj = subject(item, y, titles)
+        for key in ["measure", "category", "source", "status"] where x[key] != y[key] && (x[key] != nil || y[key] != nil) {
+            changes.append(.init(kind: .changed, subject: subj, detail: describe([key], x[key] ?? .null, y[key] ?? .null)))
+        }
+        var years: [String] = []
+        if case .object(let pa)? = x["amounts"] { years += pa.map(\.0) }
+        if case .object(let pb)? = y["amounts"] { years += pb.map(\.0).filter { !years.contains($0) } }
+        for year in years.sorted() {
+            let va = Int(x["amounts"]?[year]?.text ?? "") ?? 0, vb = Int(y["amounts"]?[year]?.text ?? "") ?? 0
+            if va != vb {
+                changes.append(.init(kind: .changed, subject: subj,
+                                     detail: Text.get(item == "costs" ? "diff.cost" : "diff.funding", year, what, amountChange(va, vb))))
+            }
+        }
+    }
+}

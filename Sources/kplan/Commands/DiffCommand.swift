@@ -1,0 +1,191 @@
+import ArgumentParser
+import Foundation
+import KPlanCore
+
+/// Runs git with an argument list (never through a shell), so revisions and file names
+/// from the user cannot be read as options or commands.
+enum Git {
+    static func run(_ args: [String]) -> (status: Int32, out: [UInt8], err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git"] + args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        do { try p.run() } catch { return (127, [], error.localizedDescription) }
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, Array(o), String(decoding: e, as: UTF8.self))
+    }
+
+    /// The file's bytes at a revision (`REV:./path`, relative to the current folder).
+    static func show(_ rev: String, _ path: String) -> [UInt8]? {
+        let r = run(["show", "--end-of-options", "\(rev):./\(path)"])
+        return r.status == 0 ? r.out : nil
+    }
+
+    static func verify(_ rev: String) -> Bool {
+        run(["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"]).status == 0
+    }
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Vis endringer i planen, etter id, på norsk: to filer, eller git-revisjoner.",
+        discussion: """
+        kplan diff A.kplan.json B.kplan.json     sammenlign to filer
+        kplan diff                               HEAD mot arbeidskopien, for planene git kjenner
+        kplan diff REV [REV] [-- FIL …]          revisjon mot arbeidskopien, eller to revisjoner
+        Avslutningskode: 0 uten endringer, 1 med endringer, 2 feil bruk, 65 ugyldig plan.
+        """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(parsing: .captureForPassthrough, help: "To filer, eller inntil to revisjoner, eventuelt -- og filer.")
+    var arguments: [String] = []
+    @Option(help: "Utdataformat: text eller json.") var format: OutputFormat = .text
+
+    func run() throws {
+        let pairs = try comparisons()
+        var changed = false
+        var results: [(String, PlanDiff)] = []
+        for (name, old, new) in pairs {
+            let a = try decode(old, name), b = try decode(new, name)
+            let d = PlanDiffer.diff(a, b)
+            changed = changed || !d.isEmpty
+            results.append((name, d))
+        }
+        switch format {
+        case .text:
+            for (name, d) in results {
+                if results.count > 1 { Console.out("== \(name)\n") }
+                Console.out(d.isEmpty ? Text.get("diff.none") + "\n" : d.text)
+            }
+        case .json:
+            var w = JSONWriter()
+            w.beginObject()
+            w.key("formatVersion"); w.string("1.0")
+            w.key("files"); w.beginArray()
+            for (name, d) in results {
+                w.beginObject()
+                w.key("file"); w.string(name)
+                w.key("changes"); w.beginArray()
+                for c in d.changes {
+                    w.beginObject()
+                    w.key("kind"); w.string(c.kind.rawValue)
+                    w.key("subject"); w.string(c.subject)
+                    w.key("detail"); w.string(c.detail)
+                    w.endObject()
+                }
+                w.endArray()
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+            Console.out(String(decoding: w.finish(), as: UTF8.self))
+        }
+        if changed { throw ExitCode(ExitStatus.findings) }
+    }
+
+    func decode(_ bytes: [UInt8]?, _ name: String) throws -> Plan {
+        guard let bytes else { return PlanFile.skeleton(municipality: "", number: "0000", county: "", from: 2000, to: 2000).emptied }
+        let r = PlanDecoder().decode(bytes)
+        guard let plan = r.plan, !r.hasErrors else {
+            Console.printDiagnostics(DiagnosticRenderer.sorted(r.diagnostics), file: name, bytes: bytes)
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        return plan
+    }
+
+    /// (name, old bytes, new bytes) for each file to compare; nil bytes mean "did not exist".
+    func comparisons() throws -> [(String, [UInt8]?, [UInt8]?)] {
+        let split = arguments.firstIndex(of: "--")
+        let revs = Array(arguments[..<(split ?? arguments.endIndex)])
+        var files = split.map { Array(arguments[arguments.index(after: $0)...]) } ?? []
+        if split == nil, revs.count == 2, revs.allSatisfy({ FileManager.default.fileExists(atPath: $0) && !Git.verify($0) }) {
+            do {
+                return [(revs[1], try PlanStore.read(revs[0]), try PlanStore.read(revs[1]))]
+            } catch {
+                throw Console.fail(error.description, ExitStatus.io)
+            }
+        }
+        guard revs.count <= 2 else { throw ValidationError(Text.get("cli.diff.usage")) }
+        for r in revs where !Git.verify(r) { throw Console.fail(Text.get("cli.diff.bad-revision", r), ExitStatus.usage) }
+        if files.isEmpty {
+            let listed = Git.run(["ls-files", "--", "*.kplan.json"])
+            guard listed.status == 0 else { throw Console.fail(Text.get("cli.diff.not-git"), ExitStatus.usage) }
+            files = String(decoding: listed.out, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        let old = revs.first ?? "HEAD"
+        return try files.map { f in
+            let before = Git.show(old, f)
+            let after: [UInt8]?
+            if revs.count == 2 {
+                after = Git.show(revs[1], f)
+            } else {
+                after = FileManager.default.fileExists(atPath: f) ? try PlanStore.read(f) : nil
+            }
+            return (f, before, after)
+        }
+    }
+}
+
+struct TextConvCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "textconv",
+        abstract: "Skriv planen med ett faktum per linje (for git diff, git log -p og git blame; se git-setup).")
+
+    @Argument(help: "Planfil.") var file: String
+
+    func run() throws {
+        let bytes: [UInt8]
+        do { bytes = try PlanStore.read(file) } catch { throw Console.fail(error.description, ExitStatus.io) }
+        let r = PlanDecoder().decode(bytes)
+        guard let plan = r.plan, !r.hasErrors else {
+            // git shows the raw text rather than nothing when a revision is not a valid plan.
+            Console.out(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        Console.out(TextConv.render(plan))
+    }
+}
+
+struct GitSetupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "git-setup",
+        abstract: "Sett opp git-depotet slik at git diff, git log -p og git blame viser planer ett faktum per linje.")
+
+    func run() throws {
+        let top = Git.run(["rev-parse", "--show-toplevel"])
+        guard top.status == 0 else { throw Console.fail(Text.get("cli.diff.not-git"), ExitStatus.usage) }
+        let root = String(decoding: top.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let attributes = root + "/.gitattributes"
+        let line = "*.kplan.json text eol=lf diff=kplan"
+        var text = (try? String(contentsOfFile: attributes, encoding: .utf8)) ?? ""
+        if !text.split(separator: "\n").contains(Substring(line)) {
+            if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+            text += line + "\n"
+            do { try PlanStore.write(Array(text.utf8), to: attributes, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
+        }
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        let executable = FileManager.default.isExecutableFile(atPath: binary) ? binary : "kplan"
+        for (key, value) in [("diff.kplan.textconv", "'\(executable)' textconv"), ("diff.kplan.cachetextconv", "false")] {
+            let r = Git.run(["config", "--local", key, value])
+            guard r.status == 0 else { throw Console.fail(r.err, ExitStatus.io) }
+        }
+        Console.out(Text.get("cli.git-setup.done", attributes) + "\n")
+    }
+}
+
+extension Plan {
+    /// A plan with nothing in it, to diff a file against when it did not exist.
+    var emptied: Plan {
+        var p = self
+        p.policies = []
+        p.title = ""
+        p.owner = Person(name: "", role: "")
+        return p
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// kplan diff against git revisions, and the textconv driver through plain `git diff`.
+@Suite(.serialized) struct GitTests {
+    func git(_ args: String, _ dir: String) -> (Int32, String) {
+        shell("git -c user.email=t@t -c user.name=t " + args, cwd: dir)
+    }
+
+    @Test func diffBetweenRevisionsAndTextconv() throws {
+        let dir = try CLI.tempDir()
+        try FileManager.default.copyItem(atPath: CLI.examplePlan, toPath: dir + "/plan.kplan.json")
+        #expect(git("init -q", dir).0 == 0)
+        #expect(git("add plan.kplan.json", dir).0 == 0)
+        #expect(git("commit -qm first", dir).0 == 0)
+        var text = try String(contentsOfFile: dir + "/plan.kplan.json", encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"2027\": 180000", with: "\"2027\": 210000")
+        try text.write(toFile: dir + "/plan.kplan.json", atomically: true, encoding: .utf8)
+        #expect(git("commit -qam second", dir).0 == 0)
+
+        let r = try CLI.run(["diff", "HEAD~1", "HEAD"], cwd: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("~ Tiltak T1 «Desentralisert sykepleierutdanning for helsefagarbeidere» (K1): budsjett 2027 vikarutgifter: 180 000 kr → 210 000 kr (+30 000 kr)\n"))
+        #expect(r.stdout.hasSuffix("1 endringer: 0 lagt til, 0 fjernet, 1 endret, 0 flyttet\n"))
+        #expect(try CLI.run(["diff"], cwd: dir).status == 0, "the working tree equals HEAD")
+        let bad = try CLI.run(["diff", "--", "--output=/tmp/x"], cwd: dir)
+        #expect(bad.status == 0, "a file name that looks like an option is only a file name: \(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/x"))
+        #expect(try CLI.run(["diff", "no-such-rev"], cwd: dir).status == 2)
+
+        #expect(try CLI.run(["git-setup"], cwd: dir).status == 0)
+        let (_, attributes) = shell("cat .gitattributes", cwd: dir)
+        #expect(attributes.contains("*.kplan.json text eol=lf diff=kplan"))
+        let (status, diff) = git("diff HEAD~1 HEAD", dir)
+        #expect(status == 0)
+        #expect(diff.contains("-Tiltak T1 «Desentralisert sykepleierutdanning for helsefagarbeidere» (K1) · budsjett 2027 vikarutgifter: 180 000 kr"))
+        #expect(diff.contains("+Tiltak T1 «Desentralisert sykepleierutdanning for helsefagarbeidere» (K1) · budsjett 2027 vikarutgifter: 210 000 kr"))
+    }
+
+    @Test func diffOfTwoFiles() throws {
+        let dir = try CLI.tempDir()
+        var text = try String(contentsOfFile: CLI.examplePlan, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"title\": \"Menn i helse\"", with: "\"title\": \"Menn i helse – kull 2\"")
+        try text.write(toFile: dir + "/b.kplan.json", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["diff", CLI.examplePlan, dir + "/b.kplan.json"])
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("~ Tiltak T4 «Menn i helse – kull 2»: tittel: «Menn i helse» → «Menn i helse – kull 2»\n"))
+        let json = try CLI.run(["diff", "--format", "json", CLI.examplePlan, dir + "/b.kplan.json"])
+        #expect(json.stdout.contains("\"kind\": \"changed\""))
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import KPlanCore
+
+/// Semantic diffs of pairs of plans: add, remove, change, move and budget per year.
+@Suite struct PlanDiffTests {
+    let base = Sample.plan
+
+    func lines(_ change: (inout Plan) -> Void) -> [String] {
+        var b = base
+        change(&b)
+        return PlanDiffer.diff(base, b).changes.map(\.line)
+    }
+
+    @Test func noChangesIsEmpty() {
+        let d = PlanDiffer.diff(base, base)
+        #expect(d.isEmpty)
+        #expect(d.text == "0 endringer: 0 lagt til, 0 fjernet, 0 endret, 0 flyttet\n")
+    }
+
+    @Test func addedAndRemovedItems() {
+        #expect(lines { $0.needs.append(Need(id: "B2", title: "Vernepleiere", service: "habilitering", occupation: "vernepleier",
+                                              fte: Hundredths(2), year: 2029, strategy: "anskaffe")) }
+                == ["+ Behov B2 «Vernepleiere»: lagt til"])
+        #expect(lines { $0.measures.removeLast() } == ["- Tiltak T4 «Tiltak 4»: fjernet"])
+    }
+
+    @Test func changedFieldsOnePerLine() {
+        #expect(lines { $0.measures[0].goal = "Fire nye årsverk"; $0.measures[0].fteGain = Hundredths(raw: 350) } == [
+            "~ Tiltak T1 «Tiltak 1»: mål og suksesskriterier: «Mål» → «Fire nye årsverk»",
+            "~ Tiltak T1 «Tiltak 1»: årsverk tiltaket gir: 2,0 → 3,5",
+        ])
+        #expect(lines { $0.measures[0].k2025 = ["rekruttere", "ledelse"] } == ["~ Tiltak T1 «Tiltak 1»: k2025-områder: + ledelse"])
+        #expect(lines { $0.title = "Ny tittel" } == ["~ Planen: tittel: «Strategisk kompetanseplan for helse og omsorg 2026–2029» → «Ny tittel»"])
+    }
+
+    @Test func movedItem() {
+        #expect(lines { $0.measures.swapAt(0, 1) } == ["↕ Tiltak T2 «Tiltak 2»: flyttet til plass 1"])
+    }
+
+    @Test func budgetPerYearWithDifferenceAndTotals() {
+        var b = base
+        b.budget.costs[0].amounts[2026] = 130_000
+        b.budget.costs[0].amounts[2027] = 20_000
+        let d = PlanDiffer.diff(base, b)
+        #expect(d.changes.map(\.line) == [
+            "~ Tiltak T1 «Tiltak 1» (K1): budsjett 2026 rekrutteringstiltak: 100 000 kr → 130 000 kr (+30 000 kr)",
+            "~ Tiltak T1 «Tiltak 1» (K1): budsjett 2027 rekrutteringstiltak: 0 kr → 20 000 kr (+20 000 kr)",
+        ])
+        #expect(d.text.contains("  2026: kostnader 100 000 kr → 130 000 kr (+30 000 kr); finansiering 100 000 kr\n"))
+        #expect(d.text.hasSuffix("2 endringer: 0 lagt til, 0 fjernet, 2 endret, 0 flyttet\n"))
+    }
+
+    @Test func textconvWritesOneFactPerLine() {
+        let text = TextConv.render(base)
+        #expect(text.contains("Tiltak T1 «Tiltak 1» · mål og suksesskriterier: «Mål»\n"))
+        #expect(text.contains("Tiltak T1 «Tiltak 1» (K1) · budsjett 2026 rekrutteringstiltak: 100 000 kr\n"))
+        #expect(text.contains("Planen · tittel: «Strategisk kompetanseplan for helse og omsorg 2026–2029»\n"))
+        #expect(!text.contains("{"))
+    }
+}
