@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(
             name: "KPlanCoreTests",
             dependencies: ["KPlanCore"],
+            exclude: ["Goldens"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

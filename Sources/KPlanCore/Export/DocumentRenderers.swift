@@ -1,0 +1,204 @@
+/// Plain text: 80 columns, A4 pages of at most 64 lines separated by form feeds, with a
+/// running head and page numbers.
+public enum PlainTextRenderer {
+    public static let width = 80
+    public static let pageLines = 64
+
+    public static func render(_ doc: ExportDocument) -> String {
+        var body: [String] = []
+        for block in doc.blocks {
+            switch block {
+            case .heading(let level, let text):
+                if !body.isEmpty { body.append("") }
+                let t = level == 1 ? text.uppercased() : text
+                body += wrap(t, width)
+                if level <= 2 { body.append(String(repeating: level == 1 ? "=" : "-", count: min(width, t.count))) }
+            case .paragraph(let text):
+                body += wrap(text, width)
+                body.append("")
+            case .fields(let pairs):
+                let labelWidth = min(24, (pairs.map { $0.0.count }.max() ?? 0) + 1)
+                for (label, value) in pairs {
+                    let lines = wrap(value, width - labelWidth - 2)
+                    body.append(pad(label + ":", labelWidth) + "  " + (lines.first ?? ""))
+                    for more in lines.dropFirst() { body.append(String(repeating: " ", count: labelWidth + 2) + more) }
+                }
+                body.append("")
+            case .bullets(let items):
+                for item in items {
+                    let lines = wrap(item, width - 2)
+                    body.append("• " + (lines.first ?? ""))
+                    for more in lines.dropFirst() { body.append("  " + more) }
+                }
+                body.append("")
+            case .table(let t):
+                body += table(t)
+                body.append("")
+            case .pageBreak:
+                body.append("\u{0C}")
+            }
+        }
+        return paginate(body, doc.runningHead)
+    }
+
+    static func table(_ t: ExportDocument.Table) -> [String] {
+        var widths = t.columns.map(\.count)
+        for r in t.rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        let gaps = widths.count - 1
+        // The widest columns give way, one character at a time, until the table fits the page.
+        while widths.reduce(0, +) + 2 * gaps > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 6 {
+            widths[widest] -= 1
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in
+                i < widths.count ? (t.align[i] == .right ? pad(c, widths[i], right: true) : pad(c, widths[i])) : c
+            }.joined(separator: "  ").trimmingTrailing()
+        }
+        var out = [line(t.columns), String(repeating: "-", count: min(width, widths.reduce(0, +) + 2 * gaps))]
+        for (i, r) in t.rows.enumerated() {
+            if t.totalRows.contains(i) { out.append(String(repeating: "-", count: min(width, widths.reduce(0, +) + 2 * gaps))) }
+            out.append(line(r))
+        }
+        return out
+    }
+
+    static func paginate(_ lines: [String], _ head: String) -> String {
+        var pages: [[String]] = [[]]
+        let bodyLines = pageLines - 4
+        for l in lines {
+            if l == "\u{0C}" || pages[pages.count - 1].count >= bodyLines {
+                pages.append([])
+                if l == "\u{0C}" { continue }
+            }
+            if pages[pages.count - 1].isEmpty, l.isEmpty { continue }
+            pages[pages.count - 1].append(l)
+        }
+        pages.removeAll { $0.isEmpty }
+        let total = pages.count
+        return pages.enumerated().map { i, page in
+            let number = Text.get("export.page", String(i + 1), String(total))
+            let top = pad(String(head.prefix(width - number.count - 1)), width - number.count) + number
+            return ([top, ""] + page).joined(separator: "\n") + "\n"
+        }.joined(separator: "\u{0C}")
+    }
+
+    static func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
+        if s.count > w { return String(s.prefix(max(0, w - 1))) + "…" }
+        let fill = String(repeating: " ", count: w - s.count)
+        return right ? fill + s : s + fill
+    }
+
+    static func wrap(_ s: String, _ w: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in s.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > w {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}
+
+/// Markdown, for previews on git hosting and for pandoc.
+public enum MarkdownRenderer {
+    public static func render(_ doc: ExportDocument) -> String {
+        var out: [String] = []
+        for block in doc.blocks {
+            switch block {
+            case .heading(let level, let text): out.append(String(repeating: "#", count: level) + " " + escape(text) + "\n")
+            case .paragraph(let text): out.append(escape(text) + "\n")
+            case .fields(let pairs): out.append(pairs.map { "- **\(escape($0.0)):** \(escape($0.1))" }.joined(separator: "\n") + "\n")
+            case .bullets(let items): out.append(items.map { "- " + escape($0) }.joined(separator: "\n") + "\n")
+            case .table(let t):
+                var rows = ["| " + t.columns.map(cell).joined(separator: " | ") + " |",
+                            "|" + t.align.map { $0 == .right ? " ---: " : " --- " }.joined(separator: "|") + "|"]
+                for (i, r) in t.rows.enumerated() {
+                    let cells = r.map(cell)
+                    rows.append("| " + (t.totalRows.contains(i) ? cells.map { $0.isEmpty ? $0 : "**\($0)**" } : cells).joined(separator: " | ") + " |")
+                }
+                out.append(rows.joined(separator: "\n") + "\n")
+            case .pageBreak: out.append("---\n")
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func escape(_ s: String) -> String {
+        var r = ""
+        for c in s {
+            if "\\`*_[]<>#|".contains(c) { r.append("\\") }
+            r.append(c)
+        }
+        return r
+    }
+
+    static func cell(_ s: String) -> String { escape(s) }
+}
+
+/// groff -ms source (with tbl tables) that `groff -ms -t -k -Tpdf` turns into an A4 PDF.
+/// Plan text can never become a groff request: every line is escaped.
+public enum GroffRenderer {
+    public static func render(_ doc: ExportDocument) -> String {
+        var out = [".\\\" Laget av kplan. Bygg PDF: groff -ms -t -k -Tpdf -dpaper=a4 -P-pa4 FIL > plan.pdf",
+                   ".nr PS 11", ".nr VS 13", ".nr LL 16c", ".nr PO 2.5c", ".nr HM 2c", ".nr FM 2c",
+                   ".ds CH", ".ds LH \(text(doc.runningHead))", ".ds RH \\\\n[PN]", ".ds CF", ".ND \"\"", ".hy 0"]
+        for block in doc.blocks {
+            switch block {
+            case .heading(let level, let t):
+                if level == 1 {
+                    out += [".TL", text(t)]
+                } else {
+                    out += [".NH \(level - 1)", text(t), ".XS", text(t), ".XE"]
+                }
+            case .paragraph(let t): out += [".LP", text(t)]
+            case .fields(let pairs):
+                out.append(".LP")
+                for (label, value) in pairs { out += [".IP \"\\fB\(inline(label)):\\fP\" 4c", text(value)] }
+            case .bullets(let items):
+                for item in items { out += [".IP \\(bu 2", text(item)] }
+            case .table(let t):
+                // First format line: the bold header row; the last (ending in ".") holds for every other row.
+                let header = t.align.map { $0 == .right ? "rb" : "lb" }.joined(separator: " ")
+                let body = t.align.enumerated().map { i, a in a == .right ? "r" : (i == 0 ? "lx" : "l") }.joined(separator: " ")
+                out += [".LP", ".ps 9", ".vs 11", ".TS", "tab(\t) expand;", header, body + "."]
+                out.append(t.columns.map(cell).joined(separator: "\t"))
+                out.append("_")
+                for (i, r) in t.rows.enumerated() {
+                    if t.totalRows.contains(i) { out.append("_") }
+                    out.append(r.map(cell).joined(separator: "\t"))
+                }
+                out += [".TE", ".ps 11", ".vs 13"]
+            case .pageBreak: out.append(".bp")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A line of text: backslashes escaped, and a leading `.` or `'` made harmless.
+    static func text(_ s: String) -> String {
+        let e = inline(s)
+        return e.hasPrefix(".") || e.hasPrefix("'") ? "\\&" + e : e
+    }
+
+    static func inline(_ s: String) -> String {
+        Sanitize.inline(s).replacingOccurrences(of: "\\", with: "\\e")
+    }
+
+    static func cell(_ s: String) -> String {
+        let e = text(s)
+        // A cell of only "_" or "=" would draw a rule in tbl.
+        return e == "_" || e == "=" ? "\\&" + e : e
+    }
+}
+
+extension String {
+    func trimmingTrailing() -> String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,34 @@
+/// A document as blocks, built once from the plan and written out as plain text, Markdown
+/// or groff -ms, so the three formats always carry the same content and numbers.
+public struct ExportDocument: Sendable {
+    public enum Align: Sendable { case left, right }
+
+    public struct Table: Sendable {
+        public var columns: [String]
+        public var align: [Align]
+        public var rows: [[String]]
+        /// Rows drawn in bold with a rule above (sums, balance).
+        public var totalRows: Set<Int> = []
+    }
+
+    public enum Block: Sendable {
+        case heading(Int, String)
+        case paragraph(String)
+        /// Label and value pairs ("Ansvarlig: …").
+        case fields([(String, String)])
+        case bullets([String])
+        case table(Table)
+        case pageBreak
+    }
+
+    public var title: String
+    /// Shown at the top of every page of the plain text.
+    public var runningHead: String
+    public var blocks: [Block] = []
+
+    mutating func heading(_ level: Int, _ text: String) { blocks.append(.heading(level, text)) }
+    mutating func paragraph(_ text: String) { if !text.isEmpty { blocks.append(.paragraph(text)) } }
+    mutating func fields(_ pairs: [(String, String)]) { blocks.append(.fields(pairs)) }
+    mutating func bullets(_ items: [String]) { if !items.isEmpty { blocks.append(.bullets(items)) } }
+    mutating func table(_ t: Table) { blocks.append(.table(t)) }
+}

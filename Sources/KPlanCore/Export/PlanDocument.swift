@@ -1,0 +1,165 @@
+/// The plan document and the draft saksframlegg, in Norwegian, from the plan and the
+/// engine's report: every number comes from the same figures the checks use.
+public enum PlanDocument {
+    public static func plan(_ plan: Plan, report: Report, catalog: Catalog = .bundled, policies: PolicySet = .bundled) -> ExportDocument {
+        let m = plan.municipality
+        var d = ExportDocument(title: clean(plan.title), runningHead: clean("\(m.name) · \(plan.title)"))
+        d.heading(1, clean(plan.title))
+        d.fields([
+            (Text.get("export.municipality"), clean("\(m.name) (\(m.number)), \(m.county)")),
+            (Text.get("export.period"), "\(plan.period.from)–\(plan.period.to)"),
+            (Text.get("export.status"), Text.get("status.\(plan.status.rawValue)")),
+            (Text.get("export.owner"), clean([plan.owner.name, plan.owner.role].filter { !$0.isEmpty }.joined(separator: ", "))),
+        ] + plan.decisions.map { (catalog.title(\.decisionKinds, $0.kind), clean("\($0.body) \($0.date), sak \($0.caseNumber): \($0.title)")) })
+
+        d.heading(2, Text.get("export.summary"))
+        let years = report.figures.budget
+        let total = years.reduce(0) { $0 + $1.costs }, grant = years.reduce(0) { $0 + $1.grant }
+        d.paragraph(Text.get("export.summary.text", String(plan.needs.count), String(plan.measures.count), String(plan.trainingSlots.count),
+                             Format.kroner(total), Format.kroner(grant), DiagnosticRenderer.summary(report.diagnostics)))
+
+        d.heading(2, Text.get("export.organisation"))
+        d.table(.init(columns: [Text.get("ui.col.name"), Text.get("ui.col.role"), Text.get("ui.col.represents")], align: [.left, .left, .left],
+                      rows: plan.workingGroup.map { [clean($0.name), catalog.title(\.memberRoles, $0.role), clean($0.represents)] }))
+
+        d.heading(2, Text.get("export.frameworks"))
+        d.table(.init(columns: [Text.get("export.area"), Text.get("export.framework"), Text.get("ui.list.measures")], align: [.left, .left, .left],
+                      rows: report.figures.coverage.map { c in
+                          [clean(policies.areaTitle(c.area)), policies.pack(c.pack)?.id ?? c.pack,
+                           c.measures.isEmpty ? Text.get("export.none") : c.measures.joined(separator: ", ")]
+                      }))
+
+        d.heading(2, Text.get("export.today"))
+        d.table(.init(columns: [Text.get("ui.col.occupation"), Text.get("ui.col.fte"), Text.get("ui.col.headcount"), Text.get("export.vacant"),
+                                Text.get("ui.col.turnover"), Text.get("ui.col.sickLeave"), Text.get("ui.col.partTime")],
+                      align: [.left, .right, .right, .right, .right, .right, .right],
+                      rows: plan.baseline.workforce.map { w in
+                          [catalog.title(\.occupations, w.occupation), w.fte.description, String(w.headcount), w.vacantFte.description,
+                           Format.percent(w.turnoverPct), Format.percent(w.sickLeavePct), Format.percent(w.partTimePct)]
+                      }))
+
+        d.heading(2, Text.get("export.future"))
+        d.table(.init(columns: [Text.get("ui.col.year"), "67–79", "80–89", "90+"], align: [.left, .right, .right, .right],
+                      rows: plan.baseline.population.map { [String($0.year), Format.grouped($0.age67to79), Format.grouped($0.age80to89), Format.grouped($0.age90plus)] }))
+        d.table(.init(columns: [Text.get("ui.col.occupation"), String(plan.baseline.year), String(plan.period.to), Text.get("show.demand.growth"),
+                                Text.get("show.demand.declared")], align: [.left, .right, .right, .right, .right],
+                      rows: report.figures.demand.map { x in
+                          [catalog.title(\.occupations, x.occupation), x.baseline.description,
+                           (x.projected.last { $0.year <= plan.period.to }?.fte ?? x.baseline).description, x.growth.description, x.declared.description]
+                      }))
+
+        d.heading(2, Text.get("export.needs"))
+        for n in plan.needs {
+            d.heading(3, clean("\(n.id) \(n.title)"))
+            d.fields([(Text.get("ui.field.occupation"), catalog.title(\.occupations, n.occupation)),
+                      (Text.get("ui.field.fte"), n.fte.description), (Text.get("ui.field.year"), String(n.year)),
+                      (Text.get("ui.field.service"), catalog.title(\.services, n.service)),
+                      (Text.get("ui.field.strategy"), catalog.title(\.strategies, n.strategy)),
+                      (Text.get("ui.field.rationale"), clean(n.rationale))])
+        }
+
+        d.heading(2, Text.get("export.measures"))
+        for area in policies.k2025Areas {
+            let measures = plan.measures.filter { $0.k2025.first == area.code }
+            guard !measures.isEmpty else { continue }
+            d.heading(3, clean(area.title))
+            for mm in measures {
+                let cost = plan.budget.costs.filter { $0.measure == mm.id }.reduce(0) { $0 + $1.amounts.total }
+                let funding = plan.budget.funding.filter { $0.measure == mm.id }
+                    .map { "\(catalog.title(\.fundingSources, $0.source)) \(Format.kroner($0.amounts.total))" }.joined(separator: "; ")
+                d.heading(4, clean("\(mm.id) \(mm.title)"))
+                d.fields([(Text.get("ui.field.responsible"), clean(mm.responsible)), (Text.get("ui.field.goal"), clean(mm.goal)),
+                          (Text.get("ui.field.targetGroup"), clean(mm.targetGroup)), (Text.get("ui.field.strategy"), catalog.title(\.strategies, mm.strategy)),
+                          (Text.get("ui.field.implementation"), clean(mm.implementation)), (Text.get("export.timeframe"), "\(mm.from) – \(mm.to)"),
+                          (Text.get("export.budget"), Format.kroner(cost) + (funding.isEmpty ? "" : " (\(funding))")),
+                          (Text.get("ui.field.indicator"), clean(mm.indicator)),
+                          (Text.get("ui.field.needs"), mm.needs.joined(separator: ", "))])
+            }
+        }
+
+        d.heading(2, Text.get("export.training"))
+        d.table(.init(columns: [Text.get("ui.col.programme"), Text.get("ui.col.measure"), Text.get("ui.col.startYear"), Text.get("ui.col.participants"),
+                                Text.get("export.finished"), Text.get("export.fte-delivered")], align: [.left, .left, .right, .right, .right, .right],
+                      rows: plan.trainingSlots.map { s in
+                          [catalog.programme(s.programme)?.title ?? s.programme, s.measure, String(s.startYear), String(s.participants),
+                           String(s.finishYear), s.fteDelivered.description]
+                      }))
+
+        d.heading(2, Text.get("export.budget-title"))
+        let ys = years.map(\.year)
+        var rows: [[String]] = []
+        for cat in catalog.costCategories {
+            let lines = plan.budget.costs.filter { $0.category == cat.code }
+            guard !lines.isEmpty else { continue }
+            rows.append([cat.title] + ys.map { y in Format.grouped(lines.reduce(0) { $0 + $1.amounts[y] }) })
+        }
+        let costRows = rows.count
+        rows.append([Text.get("ui.budget.costs")] + years.map { Format.grouped($0.costs) })
+        for src in catalog.fundingSources {
+            let lines = plan.budget.funding.filter { $0.source == src.code }
+            guard !lines.isEmpty else { continue }
+            rows.append([src.title] + ys.map { y in Format.grouped(lines.reduce(0) { $0 + $1.amounts[y] }) })
+        }
+        rows.append([Text.get("ui.budget.funding")] + years.map { Format.grouped($0.fundingTotal) })
+        rows.append([Text.get("ui.budget.balance")] + years.map { Format.grouped($0.balance) })
+        rows.append([Text.get("ui.budget.own-share")] + years.map { Format.grouped($0.ownShare) })
+        d.table(.init(columns: [Text.get("export.kroner")] + ys.map(String.init), align: [.left] + ys.map { _ in .right }, rows: rows,
+                      totalRows: [costRows, rows.count - 3, rows.count - 2]))
+
+        d.heading(2, Text.get("export.findings"))
+        let findings = report.diagnostics
+        if findings.isEmpty {
+            d.paragraph(Text.get("ui.findings.none"))
+        } else {
+            d.bullets(findings.map { f in
+                let word = Text.get("export.severity." + f.severity.rawValue)
+                return word + " (" + f.id + "): " + clean(f.message)
+            })
+        }
+        if !plan.waivers.isEmpty {
+            d.heading(3, Text.get("ui.list.waivers"))
+            d.bullets(plan.waivers.map { clean("\($0.rule) \($0.target): \($0.reason) (\($0.decidedBy), \($0.date))") })
+        }
+
+        d.heading(2, Text.get("export.follow-up"))
+        d.paragraph(clean(plan.followUp.reporting))
+        if !plan.followUp.revisionDate.isEmpty { d.paragraph(Text.get("export.revision", plan.followUp.revisionDate)) }
+        return d
+    }
+
+    /// A draft case presentation for the political body; the case officer completes it.
+    public static func caseDraft(_ plan: Plan, report: Report, catalog: Catalog = .bundled, policies: PolicySet = .bundled) -> ExportDocument {
+        let m = plan.municipality
+        var d = ExportDocument(title: Text.get("case.title", clean(plan.title)), runningHead: clean("\(m.name) · \(Text.get("case.word"))"))
+        d.heading(1, Text.get("case.title", clean(plan.title)))
+        d.fields([(Text.get("case.case"), Text.get("case.fill-in")), (Text.get("case.officer"), clean(plan.owner.name.isEmpty ? Text.get("case.fill-in") : plan.owner.name)),
+                  (Text.get("case.body"), plan.decisions.first { $0.kind == "plan-approval" }?.body ?? Text.get("case.body.default"))])
+        d.heading(2, Text.get("case.proposal"))
+        var items = [Text.get("case.proposal.adopt", clean(plan.title))]
+        for y in report.figures.budget where y.costs > 0 {
+            items.append(Text.get("case.proposal.year", String(y.year), Format.kroner(y.costs), Format.kroner(y.ownShare), Format.kroner(y.grant)))
+        }
+        items.append(Text.get("case.proposal.follow-up", plan.followUp.revisionDate.isEmpty ? Text.get("case.fill-in") : plan.followUp.revisionDate))
+        d.bullets(items)
+        d.heading(2, Text.get("case.facts"))
+        d.paragraph(Text.get("case.facts.text", clean(m.name), String(plan.period.from), String(plan.period.to), String(plan.needs.count),
+                             String(plan.measures.count), String(plan.workingGroup.count)))
+        d.bullets(plan.decisions.map { clean("\($0.body) \($0.date) (sak \($0.caseNumber)): \($0.title)") })
+        d.heading(2, Text.get("case.assessment"))
+        let uncovered = report.figures.coverage.filter { policies.pack($0.pack)?.kind == .strategy && $0.measures.isEmpty }
+        d.paragraph(uncovered.isEmpty ? Text.get("case.assessment.coverage") :
+                        Text.get("case.assessment.uncovered", uncovered.map { policies.areaTitle($0.area) }.joined(separator: ", ")))
+        let gaps = report.figures.gaps.filter { $0.delivered < $0.needed }
+        d.paragraph(gaps.isEmpty ? Text.get("case.assessment.gaps-closed") :
+                        Text.get("case.assessment.gaps", gaps.map { "\($0.need) (\($0.delivered.description) av \($0.needed.description))" }.joined(separator: ", ")))
+        let deficits = report.figures.budget.filter { $0.balance < 0 }
+        d.paragraph(deficits.isEmpty ? Text.get("case.assessment.balanced") :
+                        Text.get("case.assessment.deficit", deficits.map { "\($0.year): \(Format.kroner(-$0.balance))" }.joined(separator: ", ")))
+        d.paragraph(Text.get("case.assessment.findings", DiagnosticRenderer.summary(report.diagnostics)))
+        d.heading(2, Text.get("case.attachments"))
+        d.bullets([Text.get("case.attachment.plan", clean(plan.title))])
+        return d
+    }
+
+    static func clean(_ s: String) -> String { Sanitize.inline(s) }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import KPlanCore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Eksporter plandokumentet eller et utkast til saksframlegg som tekst, Markdown, groff -ms eller PDF.",
+        discussion: """
+        --format text: 80 kolonner, A4-sider på høyst 64 linjer skilt med sideskift. --format ms: kilde for groff.
+        --pdf FIL kjører groff -ms -t -k -Tpdf selv (krever groff: apt-get install groff).
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, ms, markdown }
+    enum Document: String, ExpressibleByArgument, CaseIterable { case plan, saksframlegg }
+
+    @Argument(help: "Planfil.") var file: String
+    @Option(help: "Format: text, ms eller markdown.") var format: Format = .text
+    @Option(help: "Dokument: plan eller saksframlegg.") var document: Document = .plan
+    @Option(help: "Skriv til fil i stedet for standard ut.") var out: String?
+    @Option(help: "Lag PDF med groff og skriv den til denne filen.") var pdf: String?
+    @OptionGroup var policies: PolicyOptions
+
+    func run() throws {
+        let set = try policies.policySet()
+        let loaded = try loadForEditing(file, policies: set)
+        let plan = loaded.plan!
+        let report = Engine(policies: set).check(plan)
+        let doc = document == .plan ? PlanDocument.plan(plan, report: report, policies: set) : PlanDocument.caseDraft(plan, report: report, policies: set)
+        if let pdf {
+            let bytes = try Groff.pdf(GroffRenderer.render(doc))
+            do { try PlanStore.write(bytes, to: pdf, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
+            return
+        }
+        let text: String
+        switch format {
+        case .text: text = PlainTextRenderer.render(doc)
+        case .ms: text = GroffRenderer.render(doc)
+        case .markdown: text = MarkdownRenderer.render(doc)
+        }
+        if let out {
+            do { try PlanStore.write(Array(text.utf8), to: out, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
+        } else {
+            Console.out(text)
+        }
+    }
+}
+
+/// Runs groff (argument list, no shell) to turn -ms source into an A4 PDF.
+enum Groff {
+    static func pdf(_ source: String) throws -> [UInt8] {
+        guard let groff = ["/usr/bin/groff", "/usr/local/bin/groff"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw Console.fail(Text.get("cli.export.no-groff"), ExitStatus.io)
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: groff)
+        p.arguments = ["-ms", "-t", "-k", "-Tpdf", "-dpaper=a4", "-P-pa4"]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = errors
+        try p.run()
+        // Feed and read at once so neither side blocks on a full pipe.
+        let writer = Thread {
+            input.fileHandleForWriting.write(Data(source.utf8))
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        guard p.terminationStatus == 0, !data.isEmpty else {
+            throw Console.fail(Text.get("cli.export.groff-failed", err), ExitStatus.io)
+        }
+        return Array(data)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// The PDF through groff, read back with pdftotext: headings, æøå, amounts and pages.
+@Suite struct PDFTests {
+    @Test func pdfRoundTrip() throws {
+        let tools = ["/usr/bin/groff", "/usr/bin/pdftotext", "/usr/bin/pdfinfo"]
+        let missing = tools.filter { !FileManager.default.isExecutableFile(atPath: $0) }
+        try #require(missing.isEmpty, "missing \(missing): .ci/run installs groff and poppler-utils")
+        let dir = try CLI.tempDir()
+        let pdf = dir + "/plan.pdf"
+        let r = try CLI.run(["export", CLI.examplePlan, "--pdf", pdf])
+        #expect(r.status == 0, "\(r.stderr)")
+        let (_, text) = shell("pdftotext -layout plan.pdf -", cwd: dir)
+        #expect(text.contains("Strategisk kompetanseplan for helse og omsorg 2026–2029"))
+        #expect(text.contains("Budsjett per år"))
+        #expect(text.contains("Økonomiplan 2026–2029"))
+        #expect(text.contains("Fagbrev for assistenter som praksiskandidater"))
+        #expect(text.contains("Kommunalsjef helse og omsorg"))
+        #expect(text.contains("2 180 000"))
+        #expect(text.contains("æ") && text.contains("ø") && text.contains("å"))
+        let (_, info) = shell("pdfinfo plan.pdf", cwd: dir)
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        #expect((6...14).contains(pages), "\(pages) pages")
+        #expect(info.contains("595") && info.contains("842"), "A4: \(info)")
+
+        let caseR = try CLI.run(["export", CLI.examplePlan, "--document", "saksframlegg", "--pdf", dir + "/sak.pdf"])
+        #expect(caseR.status == 0)
+        let (_, caseText) = shell("pdftotext sak.pdf -", cwd: dir)
+        #expect(caseText.contains("Forslag til vedtak"))
+    }
+}
