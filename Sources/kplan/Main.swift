@@ -37,7 +37,7 @@ struct KPlan: ParsableCommand {
         abstract: "Strategisk kompetanseplan for helse og omsorg: rediger, kontroller og eksporter planen.",
         discussion: "Uten kommando åpnes eksempelplanen (Plans/fjordvik-2026-2029.kplan.json) i terminalgrensesnittet.",
         subcommands: [EditCommand.self, ShowCommand.self, CheckCommand.self, FmtCommand.self, NewCommand.self, StatusCommand.self,
-                      RulesCommand.self, ExportCommand.self, DiffCommand.self, TextConvCommand.self, GitSetupCommand.self, RenderCommand.self, GenerateCommand.self,
+                      RulesCommand.self, ExportCommand.self, DiffCommand.self, TextConvCommand.self, GitSetupCommand.self, MergeDriverCommand.self, RenderCommand.self, GenerateCommand.self,
                       BenchCommand.self],
         defaultSubcommand: EditCommand.self
     )

@@ -37,6 +37,58 @@ import Testing
         #expect(diff.contains("+Tiltak T1 «Desentralisert sykepleierutdanning for helsefagarbeidere» (K1) · budsjett 2027 vikarutgifter: 210 000 kr"))
     }
 
+    @Test func mergeDriverMergesTwoBranchesThatEachAddAMeasure() throws {
+        let dir = try CLI.tempDir()
+        try FileManager.default.copyItem(atPath: CLI.examplePlan, toPath: dir + "/plan.kplan.json")
+        #expect(git("init -q -b main", dir).0 == 0)
+        #expect(try CLI.run(["git-setup"], cwd: dir).status == 0)
+        #expect(git("add .", dir).0 == 0)
+        #expect(git("commit -qm base", dir).0 == 0)
+        func addMeasure(_ id: String, _ title: String) throws {
+            var text = try String(contentsOfFile: dir + "/plan.kplan.json", encoding: .utf8)
+            let anchor = "  \"trainingSlots\": ["
+            let measure = """
+                {
+                  "id": "\(id)",
+                  "title": "\(title)",
+                  "kind": "samarbeid",
+                  "strategy": "utvikle",
+                  "needs": [],
+                  "k2025": ["ledelse"],
+                  "reform": [],
+                  "responsible": "R",
+                  "targetGroup": "M",
+                  "goal": "G",
+                  "implementation": "I",
+                  "indicator": "E",
+                  "from": "2026-01",
+                  "to": "2026-12",
+                  "status": "planned",
+                  "startedBefore": false,
+                  "fteGain": 0.0
+                }
+              ],
+
+            """
+            let end = try #require(text.range(of: "    }\n  ],\n" + anchor))
+            text.replaceSubrange(end, with: "    },\n" + measure + anchor)
+            try text.write(toFile: dir + "/plan.kplan.json", atomically: true, encoding: .utf8)
+            #expect(try CLI.run(["fmt", "plan.kplan.json"], cwd: dir).status == 0)
+        }
+        #expect(git("checkout -qb a", dir).0 == 0)
+        try addMeasure("T14", "Ukens fagdag")
+        #expect(git("commit -qam a", dir).0 == 0)
+        #expect(git("checkout -q main", dir).0 == 0)
+        #expect(git("checkout -qb b", dir).0 == 0)
+        try addMeasure("T15", "Mentorordning for nyutdannede")
+        #expect(git("commit -qam b", dir).0 == 0)
+        let (status, out) = git("merge -q a -m merged", dir)
+        #expect(status == 0, "git's own text merge would conflict here (both add at the end of the list): \(out)")
+        let merged = try String(contentsOfFile: dir + "/plan.kplan.json", encoding: .utf8)
+        #expect(merged.contains("\"id\": \"T14\"") && merged.contains("\"id\": \"T15\""))
+        #expect(try CLI.run(["fmt", "--check", "plan.kplan.json"], cwd: dir).status == 0)
+    }
+
     @Test func diffOfTwoFiles() throws {
         let dir = try CLI.tempDir()
         var text = try String(contentsOfFile: CLI.examplePlan, encoding: .utf8)

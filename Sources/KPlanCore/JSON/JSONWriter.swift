@@ -79,6 +79,12 @@ public struct JSONWriter {
         bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
     }
 
+    /// A number already written as JSON (kept as the source wrote it).
+    public mutating func raw(_ number: String) {
+        separate()
+        bytes.append(contentsOf: number.utf8)
+    }
+
     /// A fixed-point number in hundredths, written as Python writes the equal float:
     /// at least one decimal, at most two (82.5, 6.0, 13.95).
     public mutating func hundredths(_ value: Int) {

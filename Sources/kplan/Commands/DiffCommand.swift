@@ -162,7 +162,7 @@ struct GitSetupCommand: ParsableCommand {
         guard top.status == 0 else { throw Console.fail(Text.get("cli.diff.not-git"), ExitStatus.usage) }
         let root = String(decoding: top.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let attributes = root + "/.gitattributes"
-        let line = "*.kplan.json text eol=lf diff=kplan"
+        let line = "*.kplan.json text eol=lf diff=kplan merge=kplan"
         var text = (try? String(contentsOfFile: attributes, encoding: .utf8)) ?? ""
         if !text.split(separator: "\n").contains(Substring(line)) {
             if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
@@ -171,7 +171,8 @@ struct GitSetupCommand: ParsableCommand {
         }
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
         let executable = FileManager.default.isExecutableFile(atPath: binary) ? binary : "kplan"
-        for (key, value) in [("diff.kplan.textconv", "'\(executable)' textconv"), ("diff.kplan.cachetextconv", "false")] {
+        for (key, value) in [("diff.kplan.textconv", "'\(executable)' textconv"), ("diff.kplan.cachetextconv", "false"),
+                             ("merge.kplan.name", "kplan: fletter planer etter id"), ("merge.kplan.driver", "'\(executable)' merge-driver %O %A %B")] {
             let r = Git.run(["config", "--local", key, value])
             guard r.status == 0 else { throw Console.fail(r.err, ExitStatus.io) }
         }
@@ -187,5 +188,36 @@ extension Plan {
         p.title = ""
         p.owner = Person(name: "", role: "")
         return p
+    }
+}
+
+struct MergeDriverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge-driver",
+        abstract: "Flettedriver for git (settes opp av git-setup): fletter to greners planer etter id.",
+        discussion: "Kalles av git som: kplan merge-driver %O %A %B. Resultatet skrives til %A. Avslutningskode 1 ved konflikt.",
+        shouldDisplay: false)
+
+    @Argument(help: "Felles forfar (%O).") var base: String
+    @Argument(help: "Vår versjon (%A); resultatet skrives hit.") var ours: String
+    @Argument(help: "Deres versjon (%B).") var theirs: String
+
+    func run() throws {
+        func load(_ path: String) throws -> Plan {
+            let bytes: [UInt8]
+            do { bytes = try PlanStore.read(path) } catch { throw Console.fail(error.description, ExitStatus.io) }
+            let r = PlanDecoder().decode(bytes)
+            guard let plan = r.plan, !r.hasErrors else {
+                Console.printDiagnostics(DiagnosticRenderer.sorted(r.diagnostics), file: path, bytes: bytes)
+                throw ExitCode(ExitStatus.findings)
+            }
+            return plan
+        }
+        let result = PlanMerge.merge(base: try load(base), ours: try load(ours), theirs: try load(theirs))
+        do { try PlanStore.write(result.bytes, to: ours, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
+        if !result.conflicts.isEmpty {
+            Console.err(Text.get("cli.merge.conflicts", result.conflicts.joined(separator: ", ")) + "\n")
+            throw ExitCode(ExitStatus.findings)
+        }
     }
 }
