@@ -11,6 +11,7 @@ public enum PlanDocument {
             (Text.get("export.status"), Text.get("status.\(plan.status.rawValue)")),
             (Text.get("export.owner"), clean([plan.owner.name, plan.owner.role].filter { !$0.isEmpty }.joined(separator: ", "))),
         ] + plan.decisions.map { (catalog.title(\.decisionKinds, $0.kind), clean("\($0.body) \($0.date), sak \($0.caseNumber): \($0.title)")) })
+        d.blocks.append(.pageBreak)
 
         d.heading(2, Text.get("export.summary"))
         let years = report.figures.budget
@@ -84,6 +85,18 @@ public enum PlanDocument {
                           [catalog.programme(s.programme)?.title ?? s.programme, s.measure, String(s.startYear), String(s.participants),
                            String(s.finishYear), s.fteDelivered.description]
                       }))
+
+        // Participants in education and FTE they deliver, per year of the period.
+        let trainingYears = plan.period.years
+        d.table(.init(columns: [Text.get("export.per-year")] + trainingYears.map(String.init), align: [.left] + trainingYears.map { _ in .right },
+                      rows: [
+                          [Text.get("export.in-education")] + trainingYears.map { y in
+                              String(plan.trainingSlots.filter { $0.startYear <= y && y < $0.finishYear }.reduce(0) { $0 + $1.participants })
+                          },
+                          [Text.get("export.fte-finished")] + trainingYears.map { y in
+                              plan.trainingSlots.filter { $0.finishYear == y }.reduce(Hundredths.zero) { $0 + $1.fteDelivered }.description
+                          },
+                      ]))
 
         d.heading(2, Text.get("export.budget-title"))
         let ys = years.map(\.year)
