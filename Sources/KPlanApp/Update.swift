@@ -48,21 +48,14 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         }
         return [.quit]
     case "save": return save(&s)
-    case "undo":
+    case "undo", "redo":
         if s.readOnly { return refuseReadOnly(&s) }
-        if let label = s.document.undo() {
+        let undo = action == "undo"
+        if let label = undo ? s.document.undo() : s.document.redo() {
             s.recheck()
-            s.setStatus(Text.get("ui.undone", label))
+            s.setStatus(Text.get(undo ? "ui.undone" : "ui.redone", label))
         } else {
-            s.setStatus(Text.get("ui.nothing-to-undo"))
-        }
-    case "redo":
-        if s.readOnly { return refuseReadOnly(&s) }
-        if let label = s.document.redo() {
-            s.recheck()
-            s.setStatus(Text.get("ui.redone", label))
-        } else {
-            s.setStatus(Text.get("ui.nothing-to-redo"))
+            s.setStatus(Text.get(undo ? "ui.nothing-to-undo" : "ui.nothing-to-redo"))
         }
     case "help": s.mode = .help(offset: 0)
     case "command": s.mode = .command(TextInput())

@@ -11,12 +11,18 @@ import Testing
         return dir
     }
 
-    @Test func addMeasureLinkNeedBudgetLineSaveAndQuit() throws {
+    /// The example plan in a fresh git repository, open in the editor in tmux.
+    func openEditor() throws -> (String, Tmux) {
         try #require(Tmux.available, "tmux is missing: .ci/run installs it")
         let dir = try repoWithExample()
         let t = Tmux()
         t.start("\(CLI.binary) edit plan.kplan.json", cwd: dir)
         t.wait(for: "Oversikt")
+        return (dir, t)
+    }
+
+    @Test func addMeasureLinkNeedBudgetLineSaveAndQuit() throws {
+        let (dir, t) = try openEditor()
         t.keys("3")
         t.wait(for: "Desentralisert")
         t.keys("a")
@@ -66,11 +72,7 @@ import Testing
     }
 
     @Test func resizeBelowTheMinimumAndBack() throws {
-        try #require(Tmux.available, "tmux is missing: .ci/run installs it")
-        let dir = try repoWithExample()
-        let t = Tmux()
-        t.start("\(CLI.binary) edit plan.kplan.json", cwd: dir)
-        t.wait(for: "Oversikt")
+        let (dir, t) = try openEditor()
         t.resize(50, 12)
         t.wait(for: "for liten")
         t.keys("3")
@@ -82,12 +84,8 @@ import Testing
     }
 
     @Test func quitWithUnsavedChangesAsks() throws {
-        try #require(Tmux.available, "tmux is missing: .ci/run installs it")
-        let dir = try repoWithExample()
+        let (dir, t) = try openEditor()
         let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/plan.kplan.json"))
-        let t = Tmux()
-        t.start("\(CLI.binary) edit plan.kplan.json", cwd: dir)
-        t.wait(for: "Oversikt")
         t.keys("2", "Enter", "Down", "Enter")
         t.wait(for: "Tittel:")
         t.type(" (endret)")
