@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func resizeBelowTheMinimumAndBack() throws {
-        let (dir, t) = try openEditor()
+        let (_, t) = try openEditor()
         t.resize(50, 12)
         t.wait(for: "for liten")
         t.keys("3")
