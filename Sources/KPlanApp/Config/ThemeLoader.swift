@@ -58,10 +58,7 @@ public enum ThemeLoader {
     static func table(_ ctx: inout DecodeContext, _ node: Int32) -> [String: Style] {
         guard ctx.expect(node, .object) else { return [:] }
         var result: [String: Style] = [:]
-        var key: Int32?
-        for child in ctx.document.children(node) {
-            guard let k = key else { key = child; continue }
-            key = nil
+        for (k, child) in ctx.document.members(node) {
             let role = ctx.document.string(k)
             ctx.at(role) { ctx in
                 guard let f = ctx.fields(child, style) else { return }
@@ -128,10 +125,7 @@ public enum KeymapLoader {
         var ctx = DecodeContext(document: doc)
         var overrides: [String: [String]] = [:]
         if ctx.expect(doc.root, .object) {
-            var key: Int32?
-            for child in doc.children(doc.root) {
-                guard let k = key else { key = child; continue }
-                key = nil
+            for (k, child) in doc.members(doc.root) {
                 let action = doc.string(k)
                 overrides[action] = ctx.at(action) { $0.array(child) { $0.string($1) } }
             }

@@ -13,12 +13,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         let n = doc.node(node)
         switch n.kind {
         case .object:
-            var pairs: [(String, JSONValue)] = []
-            var key: String?
-            for child in doc.children(node) {
-                if let k = key { pairs.append((k, JSONValue(doc, child))); key = nil } else { key = doc.string(child) }
-            }
-            self = .object(pairs)
+            self = .object(doc.members(node).map { (doc.string($0.key), JSONValue(doc, $0.value)) })
         case .array: self = .array(doc.children(node).map { JSONValue(doc, $0) })
         case .string: self = .string(doc.string(node))
         case .number: self = .number(doc.rawText(node))

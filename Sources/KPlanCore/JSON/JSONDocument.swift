@@ -22,6 +22,22 @@ public struct JSONDocument: Sendable {
         ChildSequence(document: self, parent: index)
     }
 
+    /// An object's members as (key node, value node) pairs, in file order.
+    public func members(_ object: Int32) -> [(key: Int32, value: Int32)] {
+        var result: [(key: Int32, value: Int32)] = []
+        result.reserveCapacity(Int(nodes[Int(object)].count) / 2)
+        var key: Int32?
+        for child in children(object) {
+            if let k = key {
+                result.append((k, child))
+                key = nil
+            } else {
+                key = child
+            }
+        }
+        return result
+    }
+
     /// Decoded text of a string node (unescaped).
     public func string(_ index: Int32) -> String {
         let n = nodes[Int(index)]

@@ -132,16 +132,8 @@ public struct PlanDecoder {
     }
 
     func formatOf(_ doc: JSONDocument) -> (value: String, node: Int32)? {
-        var key: Int32?
-        for child in doc.children(doc.root) {
-            if let k = key {
-                if doc.stringEquals(k, "format"), doc.node(child).kind == .string { return (doc.string(child), child) }
-                key = nil
-            } else {
-                key = child
-            }
-        }
-        return nil
+        guard let m = doc.members(doc.root).first(where: { doc.stringEquals($0.key, "format") }), doc.node(m.value).kind == .string else { return nil }
+        return (doc.string(m.value), m.value)
     }
 
     func decodeBaseline(_ ctx: inout DecodeContext, _ n: Int32, _ c: Codes) -> Baseline? {
@@ -273,10 +265,7 @@ public struct PlanDecoder {
     func amounts(_ ctx: inout DecodeContext, _ n: Int32) -> YearAmounts? {
         guard ctx.expect(n, .object) else { return nil }
         var entries: [Int: Int] = [:]
-        var key: Int32?
-        for child in ctx.document.children(n) {
-            guard let k = key else { key = child; continue }
-            key = nil
+        for (k, child) in ctx.document.members(n) {
             let text = ctx.document.string(k)
             ctx.at(text) { ctx in
                 guard let y = Int(text), text.utf8.count == 4, (1900...2200).contains(y) else {

@@ -30,16 +30,7 @@ public struct PointerResolver {
     }
 
     private func member(_ object: Int32, _ key: String) -> Int32? {
-        var pendingKey: Int32?
-        for child in document.children(object) {
-            if let k = pendingKey {
-                if document.string(k) == key { return child }
-                pendingKey = nil
-            } else {
-                pendingKey = child
-            }
-        }
-        return nil
+        document.members(object).first { document.string($0.key) == key }?.value
     }
 
     /// Fills in `offset` for diagnostics that have a path but no position.

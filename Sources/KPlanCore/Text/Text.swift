@@ -50,15 +50,7 @@ public enum Text {
             preconditionFailure("string table \(language).json is not a flat JSON object")
         }
         var table: [String: String] = [:]
-        var key: String?
-        for child in doc.children(doc.root) {
-            if let k = key {
-                table[k] = doc.string(child)
-                key = nil
-            } else {
-                key = doc.string(child)
-            }
-        }
+        for m in doc.members(doc.root) { table[doc.string(m.key)] = doc.string(m.value) }
         return table
     }
 }
