@@ -8,6 +8,7 @@ public enum Runtime {
     /// Runs until quit or a termination signal; returns the exit status (128 + signal).
     public static func run(_ state: inout AppState, _ terminal: any TerminalBackend) -> Int32 {
         state.size = terminal.size
+        var journaled = (state.document.revisionID, state.document.isDirty)
         terminal.present(view(state), theme: state.theme, colors: state.colors)
         while true {
             let events = terminal.nextEvents(timeoutMilliseconds: nil)
@@ -18,9 +19,28 @@ public enum Runtime {
                 case .key(let k): message = .key(k)
                 case .resize(let size): message = .resized(size)
                 }
-                if perform(update(&state, message), &state, terminal) { return 0 }
+                let done = perform(update(&state, message), &state, terminal)
+                journal(&state, &journaled)
+                if done { return 0 }
             }
             terminal.present(view(state), theme: state.theme, colors: state.colors)
+        }
+    }
+
+    /// Keeps the recovery journal in step with the plan, before the edit is shown as done:
+    /// written after every change while there are unsaved edits, removed when there are none.
+    static func journal(_ state: inout AppState, _ journaled: inout (Int, Bool)) {
+        let now = (state.document.revisionID, state.document.isDirty)
+        guard now != journaled else { return }
+        journaled = now
+        if state.document.isDirty {
+            do {
+                try Journal.write(state.plan, edits: state.document.editCount, for: state.document.path)
+            } catch {
+                state.setStatus(Text.get("ui.journal-failed", error.description), error: true)
+            }
+        } else {
+            Journal.remove(for: state.document.path)
         }
     }
 
@@ -39,6 +59,7 @@ public enum Runtime {
                 }
             case .quit: return true
             case .suspend: terminal.suspend()
+            case .discardJournal: Journal.remove(for: state.document.path)
             }
         }
         return false

@@ -256,6 +256,18 @@ private func confirmKey(_ s: inout AppState, _ key: Key, _ action: ConfirmAction
         s.cursor[list] = n == 0 ? nil : min(row, n - 1)
         s.focus = .list
         s.setStatus(Text.get("ui.deleted", name))
+    case .restore:
+        guard yes || no || key == .escape else { return [] }
+        s.mode = .normal
+        guard let recovered = s.recovery else { return [] }
+        s.recovery = nil
+        if yes {
+            s.edit(Text.get("ui.label.restore")) { $0 = recovered }
+            s.setStatus(Text.get("ui.restored"))
+            return []
+        }
+        s.setStatus(Text.get("ui.discarded"))
+        return [.discardJournal]
     case .quit:
         if key == .escape { s.mode = .normal; return [] }
         if no { return [.quit] }

@@ -81,3 +81,45 @@ import TermUI
         #expect(problems == ["\(path): ukjent handling eller tast: fly"])
     }
 }
+
+/// The recovery journal: written after every edit, gone after a save, offered on reopen.
+@MainActor
+@Suite struct JournalTests {
+    @Test func journalFollowsEditsAndSaves() throws {
+        let path = try RuntimeTests().copyOfExample()
+        let loaded = try PlanFile.load(path)
+        var state = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
+        let journal = Journal.path(for: path)
+        #expect(journal.hasSuffix("/.plan.kplan.json.kplan-journal"))
+        let terminal = TestBackend(size: state.size, events: try RuntimeTests().events("2<Enter><Down><Enter> (journal)<Enter>"))
+        terminal.signalAfterEvents = 9
+        #expect(Runtime.run(&state, terminal) == 137)
+        let entry = try #require(Journal.read(for: path))
+        #expect(entry.plan.needs[0].title == "Flere sykepleiere i hjemmetjenesten (journal)")
+        #expect(entry.edits == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(loaded.bytes), "the plan file itself is untouched")
+
+        // Reopen: the journal is offered; restoring and saving writes every edit and removes the journal.
+        var reopened = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
+        reopened.offerRecovery(entry)
+        #expect(view(reopened).text.contains("Fant 1 ulagrede endringer"))
+        let again = TestBackend(size: reopened.size, events: try RuntimeTests().events("x j<C-s>q"))
+        #expect(Runtime.run(&reopened, again) == 0)
+        #expect(try PlanFile.load(path).plan?.needs[0].title == "Flere sykepleiere i hjemmetjenesten (journal)")
+        #expect(!FileManager.default.fileExists(atPath: journal))
+    }
+
+    @Test func declinedJournalIsRemoved() throws {
+        let path = try RuntimeTests().copyOfExample()
+        let loaded = try PlanFile.load(path)
+        var plan = try #require(loaded.plan)
+        plan.title = "Endret"
+        try Journal.write(plan, edits: 3, for: path)
+        var state = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
+        state.offerRecovery(try #require(Journal.read(for: path)))
+        let terminal = TestBackend(size: state.size, events: try RuntimeTests().events("nq"))
+        #expect(Runtime.run(&state, terminal) == 0)
+        #expect(!FileManager.default.fileExists(atPath: Journal.path(for: path)))
+        #expect(try PlanFile.load(path).plan?.title == loaded.plan?.title)
+    }
+}

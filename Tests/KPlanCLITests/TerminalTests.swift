@@ -102,6 +102,34 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/plan.kplan.json")) == before)
     }
 
+    @Test func killedEditorLosesNothing() throws {
+        let (dir, t) = try openEditor()
+        t.keys("3", "Enter", "Down", "Enter", "C-u")
+        t.type("Rekrutteringspakke – etter kill -9")
+        t.keys("Enter")
+        t.wait(for: "endret Tittel")
+        t.keys("2", "Enter", "Down", "Enter")
+        t.wait(for: "Tittel:")
+        t.type(" (to)")
+        t.keys("Enter")
+        t.wait(for: "endret Tittel")
+        t.signalProgram("KILL")
+        t.wait(for: "program killed") { !$0.contains("Oversikt") }
+        let t2 = Tmux()
+        t2.start("\(CLI.binary) edit plan.kplan.json", cwd: dir)
+        t2.wait(for: "Fant 2 ulagrede endringer")
+        t2.keys("j")
+        t2.wait(for: "gjenopprettet")
+        t2.keys("C-s")
+        t2.wait(for: "lagret")
+        t2.keys("q")
+        t2.wait(for: "program exit") { !$0.contains("Oversikt") }
+        let saved = try String(contentsOfFile: dir + "/plan.kplan.json", encoding: .utf8)
+        #expect(saved.contains("\"title\": \"Rekrutteringspakke – etter kill -9\""))
+        #expect(saved.contains("\"title\": \"Flere sykepleiere i hjemmetjenesten (to)\""))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/.plan.kplan.json.kplan-journal"))
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         try #require(Tmux.available, "tmux is missing: .ci/run installs it")
         let dir = try repoWithExample()

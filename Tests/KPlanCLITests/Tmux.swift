@@ -42,6 +42,12 @@ final class Tmux {
     @discardableResult
     func wait(for text: String, seconds: Double = 10) -> Bool { wait(for: "«\(text)»", seconds: seconds) { $0.contains(text) } }
 
+    /// Sends a signal to the kplan process running in the pane (the pane's process or its child).
+    func signalProgram(_ signal: String) {
+        let pane = tmux(["display", "-p", "-t", session, "#{pane_pid}"]).1.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = shell("for p in \(pane) $(pgrep -P \(pane)); do [ \"$(cat /proc/$p/comm)\" = kplan ] && kill -\(signal) $p; done; true", cwd: "/")
+    }
+
     func keys(_ keys: String...) { tmux(["send-keys", "-t", session] + keys) }
     func type(_ text: String) { tmux(["send-keys", "-t", session, "-l", text]) }
     func resize(_ width: Int, _ height: Int) { tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)]) }

@@ -37,6 +37,7 @@ public enum Focus: Sendable, Equatable { case list, detail }
 public enum ConfirmAction: Sendable, Equatable {
     case delete(ItemList, Int)
     case quit
+    case restore
 }
 
 public struct PickerState: Sendable, Equatable {
@@ -97,6 +98,15 @@ public struct AppState: Sendable {
     var changesOffset = 0
     /// The plan as last committed to git, for `8 Endringer` (nil outside git).
     public var base: Plan?
+    /// Unsaved edits found in the recovery journal when the plan was opened.
+    var recovery: Plan?
+
+    /// Offers to restore edits a crash left in the journal.
+    public mutating func offerRecovery(_ entry: Journal.Entry) {
+        recovery = entry.plan
+        let time = entry.written.formatted(.dateTime.day().month().hour().minute())
+        mode = .confirm(question: Text.get("ui.confirm.restore", String(entry.edits), time), action: .restore)
+    }
 
     public static let minimumSize = Size(width: 60, height: 16)
 
@@ -171,6 +181,8 @@ public enum Effect: Sendable, Equatable {
     case save(Plan, path: String, expected: DiskVersion?)
     case quit
     case suspend
+    /// The journal's edits were declined: remove it.
+    case discardJournal
 }
 
 public enum Message: Sendable, Equatable {

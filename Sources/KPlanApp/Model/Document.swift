@@ -25,6 +25,10 @@ public struct Document: Sendable {
     }
 
     public var isDirty: Bool { revision != savedRevision }
+    /// Identifies the current state of the plan; changes with every edit, undo and redo.
+    public var revisionID: Int { revision }
+    /// Undoable edits since the file was opened.
+    public var editCount: Int { undoStack.count }
     public var canUndo: Bool { !undoStack.isEmpty }
     public var canRedo: Bool { !redoStack.isEmpty }
 

@@ -71,6 +71,9 @@ struct EditCommand: ParsableCommand {
                              colors: colors, keymap: keymap)
         if let problem = keyProblems.first { state.setStatus(problem, error: true) }
         state.base = committedVersion(of: path, policies: set)
+        if let entry = Journal.read(for: path, decoder: PlanDecoder(policies: set)) {
+            if entry.plan == state.plan { Journal.remove(for: path) } else { state.offerRecovery(entry) }
+        }
         let status = Runtime.run(&state, terminal)
         terminal.stop()
         if status != 0 { throw ExitCode(status) }
