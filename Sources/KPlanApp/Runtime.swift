@@ -54,8 +54,26 @@ public enum Runtime {
                     try PlanFile.save(plan, to: path, expected: expected)
                     _ = update(&state, .saved(PlanStore.diskVersion(path)))
                 } catch {
-                    _ = update(&state, .saveFailed(error.description))
+                    _ = update(&state, error == .changedOnDisk(path) ? .changedOnDisk : .saveFailed(error.description))
                     return false
+                }
+            case .reload(let path):
+                do {
+                    let loaded = try PlanFile.load(path)
+                    guard let plan = loaded.plan, !loaded.hasErrors else {
+                        _ = update(&state, .saveFailed(Text.get("ui.reload-invalid", path)))
+                        return false
+                    }
+                    _ = update(&state, .reloaded(plan, loaded.disk))
+                } catch {
+                    _ = update(&state, .saveFailed(error.description))
+                }
+            case .saveCopy(let plan, let path):
+                do {
+                    try PlanFile.save(plan, to: path, expected: nil)
+                    _ = update(&state, .copySaved(path))
+                } catch {
+                    _ = update(&state, .saveFailed(error.description))
                 }
             case .quit: return true
             case .suspend: terminal.suspend()

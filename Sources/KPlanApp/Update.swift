@@ -14,6 +14,17 @@ public func update(_ s: inout AppState, _ message: Message) -> [Effect] {
     case .saveFailed(let why):
         s.setStatus(why, error: true)
         return []
+    case .changedOnDisk:
+        s.mode = .confirm(question: Text.get("ui.confirm.changed-on-disk", copyPath(s.document.path)), action: .changedOnDisk)
+        return []
+    case .reloaded(let plan, let disk):
+        s.document = Document(plan: plan, path: s.document.path, disk: disk)
+        s.recheck()
+        s.setStatus(Text.get("ui.reloaded"))
+        return []
+    case .copySaved(let path):
+        s.setStatus(Text.get("ui.copy-saved", path))
+        return []
     case .key(let key):
         // Below the minimum size nothing can be shown, so keys are ignored until resized.
         if s.tooSmall { return [] }
@@ -268,6 +279,18 @@ private func confirmKey(_ s: inout AppState, _ key: Key, _ action: ConfirmAction
         }
         s.setStatus(Text.get("ui.discarded"))
         return [.discardJournal]
+    case .changedOnDisk:
+        switch key {
+        case .char("r"):
+            s.mode = .normal
+            return [.reload(path: s.document.path)]
+        case .char("k"):
+            s.mode = .normal
+            return [.saveCopy(s.plan, path: copyPath(s.document.path))]
+        case .escape:
+            s.mode = .normal
+        default: break
+        }
     case .quit:
         if key == .escape { s.mode = .normal; return [] }
         if no { return [.quit] }
@@ -336,6 +359,11 @@ private func searchKey(_ s: inout AppState, _ key: Key, _ input: inout TextInput
         }
     }
     return []
+}
+
+/// Where "keep mine" writes: `plan.kplan.json` → `plan.mine.kplan.json`, beside it.
+func copyPath(_ path: String) -> String {
+    path.hasSuffix(".kplan.json") ? String(path.dropLast(11)) + ".mine.kplan.json" : path + ".mine"
 }
 
 /// Enter on a finding: go to the screen, item and field it is about.

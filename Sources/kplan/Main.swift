@@ -6,6 +6,8 @@ import Foundation
 @main
 enum Main {
     static func main() {
+        // A file-size limit must make a save fail with a message, not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try KPlan.parseAsRoot()
             try command.run()

@@ -30,18 +30,37 @@ import TermUI
         #expect(terminal.frames.last?.text.contains("lagret") == true)
     }
 
-    @Test func aFileChangedOnDiskIsNotOverwrittenAndQuitIsCancelled() throws {
+    @Test func aFileChangedOnDiskIsNeverOverwrittenAndOffersReloadOrCopy() throws {
         let path = try copyOfExample()
         let loaded = try PlanFile.load(path)
         var state = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
-        let theirs = Data("{}\n".utf8)
-        try theirs.write(to: URL(fileURLWithPath: path))
+        // Someone else (a git pull) changes the file while it is open.
+        var theirs = try #require(loaded.plan)
+        theirs.title = "Endret av en annen"
+        try PlanFile.save(theirs, to: path, expected: nil)
+        let theirBytes = try Data(contentsOf: URL(fileURLWithPath: path))
+
         let terminal = TestBackend(size: Size(width: 100, height: 30), events: try events("2<Enter><Down><Enter>x<Enter>qj"))
         terminal.signalAfterEvents = 15
-        #expect(Runtime.run(&state, terminal) == 143, "the quit after a failed save must not happen")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == theirs)
+        #expect(Runtime.run(&state, terminal) == 143, "the quit after a refused save must not happen")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == theirBytes)
         #expect(state.document.isDirty)
-        #expect(state.status?.contains("endret på disken") == true)
+        #expect(terminal.frames.last?.text.contains("Filen er endret på disken") == true)
+
+        // k: keep mine in a copy beside the file.
+        let keep = TestBackend(size: Size(width: 100, height: 30), events: try events("k"))
+        keep.signalAfterEvents = 15
+        _ = Runtime.run(&state, keep)
+        let copy = String(path.dropLast(11)) + ".mine.kplan.json"
+        #expect(try PlanFile.load(copy).plan?.needs[0].title.hasSuffix("x") == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == theirBytes)
+
+        // r: reload theirs, dropping the edits in memory.
+        let reload = TestBackend(size: Size(width: 100, height: 30), events: try events("<C-s>r"))
+        reload.signalAfterEvents = 15
+        _ = Runtime.run(&state, reload)
+        #expect(state.plan.title == "Endret av en annen")
+        #expect(!state.document.isDirty)
     }
 
     @Test func resizeRedrawsAtTheNewSize() throws {

@@ -166,6 +166,20 @@ import Testing
         #expect(try snapshot(dir) == before)
     }
 
+    @Test func fullDiskFailsClearlyAndLeavesTheFile() throws {
+        let dir = try CLI.tempDir()
+        let path = dir + "/plan.kplan.json"
+        let text = try String(contentsOfFile: CLI.examplePlan, encoding: .utf8).replacingOccurrences(of: "\"fte\": 6.0,", with: "\"fte\": 6,")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try snapshot(dir)
+        // A file-size limit of 16 KiB stands in for a full disk: the write fails part way.
+        let (status, out) = shell("ulimit -f 32; '\(CLI.binary)' fmt plan.kplan.json; echo \"exit=$?\"", cwd: dir)
+        #expect(status == 0)
+        #expect(out.contains("kunne ikke lagre: filen blir større enn tillatt; den gamle filen er urørt"), "\(out)")
+        #expect(out.contains("exit=74"))
+        #expect(try snapshot(dir) == before, "the plan is untouched and no temporary file is left")
+    }
+
     @Test func missingFileIsAnIOError() throws {
         let r = try CLI.run(["check", "/nonexistent/plan.kplan.json"])
         #expect(r.status == 74)

@@ -38,6 +38,8 @@ public enum ConfirmAction: Sendable, Equatable {
     case delete(ItemList, Int)
     case quit
     case restore
+    /// The file changed on disk: reload it, or keep these edits in a copy.
+    case changedOnDisk
 }
 
 public struct PickerState: Sendable, Equatable {
@@ -183,6 +185,10 @@ public enum Effect: Sendable, Equatable {
     case suspend
     /// The journal's edits were declined: remove it.
     case discardJournal
+    /// Read the file again, dropping the edits in memory.
+    case reload(path: String)
+    /// Write the plan next to the file under another name.
+    case saveCopy(Plan, path: String)
 }
 
 public enum Message: Sendable, Equatable {
@@ -190,4 +196,8 @@ public enum Message: Sendable, Equatable {
     case resized(Size)
     case saved(DiskVersion)
     case saveFailed(String)
+    /// A save found the file changed on disk since it was read.
+    case changedOnDisk
+    case reloaded(Plan, DiskVersion)
+    case copySaved(String)
 }
