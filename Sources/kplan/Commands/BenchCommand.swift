@@ -56,9 +56,17 @@ struct BenchCommand: ParsableCommand {
                 _ = view(s)
             })
         }
+        // Export to plain text, and a diff of two versions that differ in one field.
+        var export: [Double] = [], diff: [Double] = []
+        var changed = plan
+        if !changed.measures.isEmpty { changed.measures[changed.measures.count / 2].goal += " (endret)" }
+        for _ in 0..<max(1, runs) {
+            export.append(Self.time { _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: engine.check(plan))) })
+            diff.append(Self.time { _ = PlanDiffer.diff(plan, changed) })
+        }
         func median(_ xs: [Double]) -> String { String(format: "%.1f", xs.sorted()[xs.count / 2] * 1000) }
         Console.out("parse_ms=\(median(parse)) load_ms=\(median(decode)) engine_ms=\(median(check)) encode_ms=\(median(encode)) check_ms=\(median(full)) "
-                    + "frame_ms=\(median(firstFrame)) move_ms=\(median(move)) edit_ms=\(median(edit))\n")
+                    + "frame_ms=\(median(firstFrame)) move_ms=\(median(move)) edit_ms=\(median(edit)) export_ms=\(median(export)) diff_ms=\(median(diff))\n")
     }
 
     static func time(_ body: () -> Void) -> Double {
