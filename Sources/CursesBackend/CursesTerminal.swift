@@ -223,16 +223,22 @@ enum SignalPipe {
     nonisolated(unsafe) static var writeEnd: Int32 = -1
     nonisolated(unsafe) static var received: Int32 = 0
 
-    nonisolated(unsafe) static var savedTermios = termios()
+    /// Heap storage: Swift sizes a `termios` global at 57 bytes, but tcgetattr writes the
+    /// C struct's full 60 (AddressSanitizer caught the overflow); an allocation uses the stride.
+    nonisolated(unsafe) static let savedTermios: UnsafeMutablePointer<termios> = {
+        let p = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+        p.initialize(to: termios())
+        return p
+    }()
     nonisolated(unsafe) static var haveTermios = false
 
     static func install() {
-        if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveTermios = true }
+        if tcgetattr(STDIN_FILENO, savedTermios) == 0 { haveTermios = true }
         // A crash must not leave the terminal raw and on the alternate screen: put the saved
         // settings back (tcsetattr and write are async-signal-safe) and die as before.
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
             signal(sig) { s in
-                if SignalPipe.haveTermios { tcsetattr(STDIN_FILENO, TCSANOW, &SignalPipe.savedTermios) }
+                if SignalPipe.haveTermios { tcsetattr(STDIN_FILENO, TCSANOW, SignalPipe.savedTermios) }
                 let reset: StaticString = "\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\r\n"
                 _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
                 signal(s, SIG_DFL)
