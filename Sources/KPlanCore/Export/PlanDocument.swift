@@ -60,14 +60,20 @@ public enum PlanDocument {
         }
 
         d.heading(2, Text.get("export.measures"))
+        // Costs and funding per measure, gathered once (not searched per measure).
+        var costOf: [String: Int] = [:]
+        for c in plan.budget.costs { costOf[c.measure, default: 0] += c.amounts.total }
+        var fundingOf: [String: [String]] = [:]
+        for f in plan.budget.funding {
+            if let m = f.measure { fundingOf[m, default: []].append("\(catalog.title(\.fundingSources, f.source)) \(Format.kroner(f.amounts.total))") }
+        }
         for area in policies.k2025Areas {
             let measures = plan.measures.filter { $0.k2025.first == area.code }
             guard !measures.isEmpty else { continue }
             d.heading(3, clean(area.title))
             for mm in measures {
-                let cost = plan.budget.costs.filter { $0.measure == mm.id }.reduce(0) { $0 + $1.amounts.total }
-                let funding = plan.budget.funding.filter { $0.measure == mm.id }
-                    .map { "\(catalog.title(\.fundingSources, $0.source)) \(Format.kroner($0.amounts.total))" }.joined(separator: "; ")
+                let cost = costOf[mm.id] ?? 0
+                let funding = (fundingOf[mm.id] ?? []).joined(separator: "; ")
                 d.heading(4, clean("\(mm.id) \(mm.title)"))
                 d.fields([(Text.get("ui.field.responsible"), clean(mm.responsible)), (Text.get("ui.field.goal"), clean(mm.goal)),
                           (Text.get("ui.field.targetGroup"), clean(mm.targetGroup)), (Text.get("ui.field.strategy"), catalog.title(\.strategies, mm.strategy)),
