@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
             parse.append(Self.time { _ = JSONParser.parse(bytes) })
             var plan: Plan?
             decode.append(Self.time { plan = decoder.decode(bytes).plan })
-            guard let plan else { throw Console.fail("bench: \(file) er ikke en gyldig plan", ExitStatus.invalidInput) }
+            guard let plan else { throw Console.fail(Text.get("cli.bench.invalid", file), ExitStatus.invalidInput) }
             check.append(Self.time { _ = engine.check(plan) })
             encode.append(Self.time { _ = PlanEncoder.encode(plan) })
             full.append(Self.time { _ = PlanCheck.run(bytes, decoder: decoder, engine: engine) })

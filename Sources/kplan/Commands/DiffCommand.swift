@@ -5,10 +5,10 @@ import KPlanCore
 /// Runs git with an argument list (never through a shell), so revisions and file names
 /// from the user cannot be read as options or commands.
 enum Git {
-    static func run(_ args: [String]) -> (status: Int32, out: [UInt8], err: String) {
+    static func run(_ args: [String], in directory: String? = nil) -> (status: Int32, out: [UInt8], err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git"] + args
+        p.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + args
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -19,9 +19,9 @@ enum Git {
         return (p.terminationStatus, Array(o), String(decoding: e, as: UTF8.self))
     }
 
-    /// The file's bytes at a revision (`REV:./path`, relative to the current folder).
-    static func show(_ rev: String, _ path: String) -> [UInt8]? {
-        let r = run(["show", "--end-of-options", "\(rev):./\(path)"])
+    /// The file's bytes at a revision (`REV:./path`, relative to `directory` or the current folder).
+    static func show(_ rev: String, _ path: String, in directory: String? = nil) -> [UInt8]? {
+        let r = run(["show", "--end-of-options", "\(rev):./\(path)"], in: directory)
         return r.status == 0 ? r.out : nil
     }
 

@@ -83,11 +83,7 @@ struct EditCommand: ParsableCommand {
 /// The plan as last committed to git, if the file is in a repository and decodes.
 func committedVersion(of path: String, policies: PolicySet) -> Plan? {
     let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent().path
-    let previous = FileManager.default.currentDirectoryPath
-    guard FileManager.default.changeCurrentDirectoryPath(dir) else { return nil }
-    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
-    guard let bytes = Git.show("HEAD", url.lastPathComponent) else { return nil }
+    guard let bytes = Git.show("HEAD", url.lastPathComponent, in: url.deletingLastPathComponent().path) else { return nil }
     let r = PlanDecoder(policies: policies).decode(bytes)
     return r.hasErrors ? nil : r.plan
 }
