@@ -16,6 +16,7 @@ let package = Package(
             name: "KPlanCore",
             resources: [.copy("Resources/catalog.json"), .copy("Resources/policies"), .copy("Resources/strings")]
         ),
+        .target(name: "KPlanFuzzCheck", dependencies: ["KPlanCore"]),
         .target(name: "TermUI"),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesBackend", dependencies: ["TermUI", "CNcursesw"]),
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KPlanCoreTests",
-            dependencies: ["KPlanCore"],
+            dependencies: ["KPlanCore", "KPlanFuzzCheck"],
             exclude: ["Goldens"],
             resources: [.copy("Fixtures")]
         ),
@@ -51,3 +52,13 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target exists only when Scripts/fuzz builds it: it links only with
+// -sanitize=fuzzer, which provides the fuzzing driver.
+if Context.environment["KPLAN_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "kplan-fuzz",
+        dependencies: ["KPlanFuzzCheck"],
+        path: "Fuzz"
+    ))
+}

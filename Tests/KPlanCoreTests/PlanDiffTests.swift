@@ -33,6 +33,18 @@ import Testing
         #expect(lines { $0.title = "Ny tittel" } == ["~ Planen: tittel: «Strategisk kompetanseplan for helse og omsorg 2026–2029» → «Ny tittel»"])
     }
 
+    /// Found by the fuzzer: with a repeated id every copy was compared with the first one,
+    /// so a file differed from itself.
+    @Test func repeatedIdsMatchByOccurrence() {
+        var twice = base
+        twice.measures.append(twice.measures[0])
+        twice.measures[twice.measures.count - 1].goal = "Annet"
+        #expect(PlanDiffer.diff(twice, twice).isEmpty)
+        var changed = twice
+        changed.measures[changed.measures.count - 1].goal = "Ny"
+        #expect(PlanDiffer.diff(twice, changed).changes.map(\.line) == ["~ Tiltak T1 «Tiltak 1»: mål og suksesskriterier: «Annet» → «Ny»"])
+    }
+
     @Test func movedItem() {
         #expect(lines { $0.measures.swapAt(0, 1) } == ["↕ Tiltak T2 «Tiltak 2»: flyttet til plass 1"])
     }

@@ -162,7 +162,7 @@ public enum PlanDiffer {
 
     static func compareLists(_ a: [JSONValue], _ b: [JSONValue], _ item: String, _ key: (JSONValue) -> String,
                              _ titles: [String: String], _ changes: inout [PlanDiff.Change]) {
-        let ka = a.map(key), kb = b.map(key)
+        let ka = occurrenceKeys(a.map(key)), kb = occurrenceKeys(b.map(key))
         var indexB: [String: Int] = [:]
         for (i, k) in kb.enumerated() where indexB[k] == nil { indexB[k] = i }
         var indexA: [String: Int] = [:]
@@ -193,6 +193,17 @@ public enum PlanDiffer {
                 }
                 break
             }
+        }
+    }
+
+    /// A file may repeat an id (the engine reports it); the n-th item with an id is matched
+    /// with the n-th item with that id in the other version, never with the first one.
+    static func occurrenceKeys(_ keys: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return keys.map { k in
+            let n = seen[k, default: 0]
+            seen[k] = n + 1
+            return n == 0 ? k : "\(k)\u{0}\(n)"
         }
     }
 

@@ -3,7 +3,7 @@
 /// The plan is returned whenever the file's structure could be read, even with errors, so
 /// that the engine can add its findings (a misspelt code and a dangling reference in the
 /// same file are both reported). Callers that edit or save must refuse a plan with errors.
-public struct PlanDecoder {
+public struct PlanDecoder: Sendable {
     public let catalog: Catalog
     public let policies: PolicySet
 

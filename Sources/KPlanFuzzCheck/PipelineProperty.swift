@@ -1,0 +1,31 @@
+import KPlanCore
+
+/// What must hold for any bytes a user can hand kplan, shared by the libFuzzer target
+/// (Fuzz/) and the regression tests over the inputs it found.
+///
+/// Every stage a plan file goes through runs on the bytes — parse, decode, engine,
+/// positions, rendered messages — and a plan that decodes without errors must survive the
+/// canonical round trip, be equal to itself in the diff and export without trapping.
+public enum PipelineProperty {
+    private static let decoder = PlanDecoder()
+    private static let engine = Engine()
+
+    /// The broken promise, or nil when the bytes are handled as they should be.
+    public static func violation(_ bytes: [UInt8]) -> String? {
+        let check = PlanCheck.run(bytes, decoder: decoder, engine: engine)
+        let renderer = DiagnosticRenderer(fileName: "fuzz.kplan.json", bytes: bytes)
+        for diagnostic in check.diagnostics { _ = renderer.render(diagnostic) }
+        guard let plan = check.plan, let report = check.report, !decoder.decode(bytes).hasErrors else { return nil }
+
+        let canonical = PlanEncoder.encode(plan)
+        let again = decoder.decode(canonical)
+        guard let reread = again.plan, !again.hasErrors else {
+            return "a plan without errors must read back from its canonical form"
+        }
+        guard PlanEncoder.encode(reread) == canonical else { return "the canonical form must be a fixed point" }
+        guard PlanDiffer.diff(plan, reread).isEmpty else { return "a plan must not differ from its own canonical form" }
+        _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: report))
+        _ = GroffRenderer.render(PlanDocument.caseDraft(plan, report: report))
+        return nil
+    }
+}
