@@ -69,6 +69,12 @@ public final class CursesTerminal: TerminalBackend {
         let r = poll(&fds, 2, Int32(timeoutMilliseconds ?? -1))
         let pollError = r < 0 ? errno : 0
         if SignalPipe.drain() != 0 { return [] }
+        if SignalPipe.takeStop() {
+            // SIGTSTP from outside (a job-control shell, `kill -TSTP`): leave the screen the
+            // same way Ctrl-Z does, and report the size on return, which may have changed.
+            suspend()
+            return [.resize(size)]
+        }
         if r < 0, pollError != EINTR { return [] }
         var events: [Event] = []
         if SignalPipe.takeResize() {
@@ -197,9 +203,12 @@ public final class CursesTerminal: TerminalBackend {
         guard active else { return }
         endwin()
         kill(getpid(), SIGSTOP)
-        // Resumed: repaint everything.
+        // Resumed: repaint everything, and switch the keypad to application mode now:
+        // ncurses would only do it at the next read, after the terminal has already encoded
+        // keys typed meanwhile the other way (an arrow key would arrive as Esc, [, B).
         kp_force_repaint()
         refresh()
+        keypad(window, true)
         refreshSize()
         previous = nil
     }
@@ -256,6 +265,11 @@ enum SignalPipe {
             var b: UInt8 = 2
             _ = write(SignalPipe.writeEnd, &b, 1)
         }
+        signal(SIGTSTP) { _ in
+            SignalPipe.stopRequested = 1
+            var b: UInt8 = 3
+            _ = write(SignalPipe.writeEnd, &b, 1)
+        }
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { s in
                 SignalPipe.received = s
@@ -266,6 +280,12 @@ enum SignalPipe {
     }
 
     nonisolated(unsafe) static var resized: Int32 = 0
+    nonisolated(unsafe) static var stopRequested: Int32 = 0
+
+    static func takeStop() -> Bool {
+        defer { stopRequested = 0 }
+        return stopRequested != 0
+    }
 
     static func takeResize() -> Bool {
         defer { resized = 0 }

@@ -130,12 +130,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/.plan.kplan.json.kplan-journal"))
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    /// The editor run from a shell script that records `stty -g` before and after it and its
+    /// exit status, with one unsaved edit of measure T2's title made.
+    func editorInScript() throws -> (dir: String, tmux: Tmux) {
         try #require(Tmux.available, "tmux is missing: .ci/run installs it")
         let dir = try repoWithExample()
         let script = """
         stty -g > before.txt
-        echo $$ > shell.pid
         \(CLI.binary) edit plan.kplan.json
         echo "exit=$?" > status.txt
         stty -g > after.txt
@@ -146,14 +147,63 @@ import Testing
         let t = Tmux()
         t.start("sh run.sh", cwd: dir)
         t.wait(for: "Oversikt")
-        let (status, out) = shell("pkill -TERM -P $(cat shell.pid) -x kplan", cwd: dir)
-        #expect(status == 0, "\(out)")
+        editTitle(t, "Rekrutteringspakke – før signalet")
+        return (dir, t)
+    }
+
+    func editTitle(_ t: Tmux, _ title: String) {
+        t.keys("3", "Enter", "Down", "Enter", "C-u")
+        t.type(title)
+        t.keys("Enter")
+        t.wait(for: "endret Tittel")
+        t.keys("Escape")
+    }
+
+    func read(_ dir: String, _ name: String) throws -> String {
+        try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+    }
+
+    /// SIGINT, SIGTERM and SIGHUP (a dropped connection) end the editor with the terminal as
+    /// it was, the plan file untouched and the unsaved edit in the recovery journal.
+    @Test(arguments: [("INT", 2), ("TERM", 15), ("HUP", 1)])
+    func terminationSignalRestoresTheTerminalAndKeepsTheJournal(signal: String, number: Int) throws {
+        let (dir, t) = try editorInScript()
+        let original = try Data(contentsOf: URL(fileURLWithPath: CLI.examplePlan))
+        t.signalProgram(signal)
         t.wait(for: "FERDIG")
-        let before = try String(contentsOfFile: dir + "/before.txt", encoding: .utf8)
-        let after = try String(contentsOfFile: dir + "/after.txt", encoding: .utf8)
+        let before = try read(dir, "before.txt")
         #expect(!before.isEmpty)
-        #expect(before == after)
-        #expect(try String(contentsOfFile: dir + "/status.txt", encoding: .utf8) == "exit=143\n")
+        #expect(try read(dir, "after.txt") == before)
+        #expect(try read(dir, "status.txt") == "exit=\(128 + number)\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/plan.kplan.json")) == original)
+        #expect(try read(dir, ".plan.kplan.json.kplan-journal").contains("Rekrutteringspakke – før signalet"))
+    }
+
+    /// Ctrl-Z (the key in the editor, or SIGTSTP from outside) gives the shell its terminal
+    /// back while kplan is stopped; SIGCONT brings the editor back with its edits, and keys
+    /// typed at once work; the terminal is restored at the end.
+    @Test(arguments: [true, false])
+    func suspendAndContinue(byKey: Bool) throws {
+        let (dir, t) = try editorInScript()
+        let tty = t.tmux(["display", "-p", "-t", t.session, "#{pane_tty}"]).1.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = try read(dir, "before.txt")
+        if byKey { t.keys("C-z") } else { t.signalProgram("TSTP") }
+        t.wait(for: "kplan stopped") { _ in t.programState() == "T" }
+        #expect(shell("stty -g < \(tty)", cwd: dir).1 == before)
+        t.wait(for: "the shell's screen") { !$0.contains("Oversikt") }
+        t.signalProgram("CONT")
+        t.wait(for: "Oversikt")
+        t.keys("2", "Enter", "Down", "Enter")
+        t.wait(for: "Tittel:")
+        t.type(" (etter fortsett)")
+        t.keys("Enter")
+        t.wait(for: "endret Tittel")
+        t.signalProgram("TERM")
+        t.wait(for: "FERDIG")
+        #expect(try read(dir, "after.txt") == before)
+        let journal = try read(dir, ".plan.kplan.json.kplan-journal")
+        #expect(journal.contains("Rekrutteringspakke – før signalet"))
+        #expect(journal.contains("hjemmetjenesten (etter fortsett)"))
     }
 
     @Test func refusesWithoutATerminal() throws {

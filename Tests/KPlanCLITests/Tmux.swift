@@ -48,6 +48,13 @@ final class Tmux {
         _ = shell("for p in \(pane) $(pgrep -P \(pane)); do [ \"$(cat /proc/$p/comm)\" = kplan ] && kill -\(signal) $p; done; true", cwd: "/")
     }
 
+    /// The state letter of the kplan process in the pane (R, S, T …), from /proc.
+    func programState() -> String {
+        let pane = tmux(["display", "-p", "-t", session, "#{pane_pid}"]).1.trimmingCharacters(in: .whitespacesAndNewlines)
+        return shell("for p in \(pane) $(pgrep -P \(pane)); do [ \"$(cat /proc/$p/comm)\" = kplan ] && awk '{print $3}' /proc/$p/stat; done; true", cwd: "/")
+            .1.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func keys(_ keys: String...) { tmux(["send-keys", "-t", session] + keys) }
     func type(_ text: String) { tmux(["send-keys", "-t", session, "-l", text]) }
     func resize(_ width: Int, _ height: Int) { tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)]) }
