@@ -206,6 +206,46 @@ import Testing
         #expect(journal.contains("hjemmetjenesten (etter fortsett)"))
     }
 
+    /// A plan in a folder kplan may not write to (as root, kplan runs as nobody, since root
+    /// ignores permissions): saving fails with a Norwegian message, the file is untouched,
+    /// the edit stays in the editor and in the journal in the state folder, and reopening
+    /// after kill -9 offers it.
+    @Test func readOnlyFolderKeepsTheEditsInTheEditorAndTheJournal() throws {
+        try #require(Tmux.available, "tmux is missing: .ci/run installs it")
+        let dir = try CLI.tempDir()
+        let folder = dir + "/plan", state = dir + "/state"
+        for d in [folder, state] { try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(atPath: CLI.examplePlan, toPath: folder + "/plan.kplan.json")
+        var asUser = ""
+        if getuid() == 0 {
+            #expect(chown(state, 65534, 65534) == 0)
+            asUser = "setpriv --reuid=65534 --regid=65534 --clear-groups "
+        }
+        chmod(folder, 0o555)
+        defer { chmod(folder, 0o755) }
+        let command = "\(asUser)env XDG_STATE_HOME=\(state) \(CLI.binary) edit plan/plan.kplan.json"
+        let t = Tmux()
+        t.start(command, cwd: dir)
+        t.wait(for: "Oversikt")
+        editTitle(t, "Rekrutteringspakke – lagret ikke")
+        t.keys("C-s")
+        t.wait(for: "mangler skrivetilgang")
+        t.wait(for: "ulagret")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/plan.kplan.json")) == (try Data(contentsOf: URL(fileURLWithPath: CLI.examplePlan))))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["plan.kplan.json"])
+        let journals = try FileManager.default.contentsOfDirectory(atPath: state + "/kplan/journal")
+        #expect(journals.count == 1)
+        #expect(journals.first?.hasPrefix("plan.kplan.json-") == true)
+        let journal = try read(state + "/kplan/journal", journals.first ?? "")
+        #expect(journal.contains("Rekrutteringspakke – lagret ikke"))
+
+        t.signalProgram("KILL")
+        t.wait(for: "program killed") { !$0.contains("Oversikt") }
+        let t2 = Tmux()
+        t2.start(command, cwd: dir)
+        t2.wait(for: "Fant 1 ulagrede endringer")
+    }
+
     @Test func refusesWithoutATerminal() throws {
         let r = try CLI.run(["edit", CLI.examplePlan])
         #expect(r.status == 2)

@@ -52,7 +52,7 @@ import Testing
 
     @Test func readOnlyFolderFailsClearlyAndLeavesTheFile() throws {
         guard getuid() != 0 else {
-            // root ignores folder permissions; the CLI test drives this case through a read-only bind instead.
+            // root ignores folder permissions; TerminalTests runs kplan as nobody for this case.
             try readOnlyByImmutableTarget()
             return
         }
@@ -84,6 +84,16 @@ import Testing
             #expect(error.description.hasSuffix("den gamle filen er urørt"))
         }
         #expect(try listing() == [])
+    }
+
+    @Test func journalFallbackPathIsStablePerPlanAndFollowsXDG() throws {
+        let a = try #require(Journal.fallbackPath(for: "/x/plan.kplan.json", environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]))
+        let b = try #require(Journal.fallbackPath(for: "/y/plan.kplan.json", environment: ["XDG_STATE_HOME": "/s"]))
+        #expect(a.hasPrefix("/s/kplan/journal/plan.kplan.json-") && a.hasSuffix(".kplan-journal"))
+        #expect(a != b)
+        #expect(Journal.fallbackPath(for: "/x/plan.kplan.json", environment: ["XDG_STATE_HOME": "/s"]) == a)
+        #expect(Journal.fallbackPath(for: "/x/plan.kplan.json", environment: ["HOME": "/h"])?.hasPrefix("/h/.local/state/kplan/journal/") == true)
+        #expect(Journal.fallbackPath(for: "/x/plan.kplan.json", environment: [:]) == nil)
     }
 
     @Test func missingAndDirectoryPathsAreReported() {
