@@ -45,6 +45,20 @@ import Testing
         #expect(PlanDiffer.diff(twice, changed).changes.map(\.line) == ["~ Tiltak T1 «Tiltak 1»: mål og suksesskriterier: «Annet» → «Ny»"])
     }
 
+    /// The diff matches typed items; text conversion and merge match JSON items: both must
+    /// use the same lists and the same keys.
+    @Test func typedAndJSONListsAgree() throws {
+        let plan = try #require(PlanDecoder().decode(readBytes(Paths.examplePlan)).plan)
+        let root = PlanDiffer.json(PlanEncoder.encode(plan))
+        let typed = PlanDiffer.itemLists(plan, plan)
+        #expect(typed.map(\.path) == PlanDiffer.lists.map(\.path))
+        #expect(typed.map(\.item) == PlanDiffer.lists.map(\.item))
+        for (t, j) in zip(typed, PlanDiffer.lists) {
+            #expect(!t.keysA.isEmpty || t.item == "waivers", "\(t.item)")
+            #expect(t.keysA == PlanDiffer.value(root, j.path).map(j.key), "\(t.item)")
+        }
+    }
+
     @Test func movedItem() {
         #expect(lines { $0.measures.swapAt(0, 1) } == ["↕ Tiltak T2 «Tiltak 2»: flyttet til plass 1"])
     }

@@ -59,18 +59,31 @@ public enum PlanDiffer {
         (["waivers"], "waivers", { ($0["rule"]?.text ?? "") + "/" + ($0["target"]?.text ?? "") }),
     ]
 
+    /// The same lists, typed: items are compared as values and turned into JSON only when
+    /// they differ, so a one-field diff of a large plan costs little more than a comparison.
+    static func itemLists(_ a: Plan, _ b: Plan) -> [ItemListPair] {
+        [
+            .init(["decisions"], "decisions", a.decisions, b.decisions, { $0.id }, PlanEncoder.decision),
+            .init(["workingGroup"], "members", a.workingGroup, b.workingGroup, { $0.name }, PlanEncoder.member),
+            .init(["baseline", "workforce"], "workforce", a.baseline.workforce, b.baseline.workforce, { $0.occupation }, PlanEncoder.workforce),
+            .init(["baseline", "population"], "population", a.baseline.population, b.baseline.population, { String($0.year) }, PlanEncoder.population),
+            .init(["needs"], "needs", a.needs, b.needs, { $0.id }, PlanEncoder.need),
+            .init(["measures"], "measures", a.measures, b.measures, { $0.id }, PlanEncoder.measure),
+            .init(["trainingSlots"], "slots", a.trainingSlots, b.trainingSlots, { $0.id }, PlanEncoder.slot),
+            .init(["budget", "costs"], "costs", a.budget.costs, b.budget.costs, { $0.id }, PlanEncoder.cost),
+            .init(["budget", "funding"], "funding", a.budget.funding, b.budget.funding, { $0.id }, PlanEncoder.funding),
+            .init(["waivers"], "waivers", a.waivers, b.waivers, { $0.rule + "/" + $0.target }, PlanEncoder.waiver),
+        ]
+    }
+
     public static func diff(_ a: Plan, _ b: Plan) -> PlanDiff {
-        let (da, _) = JSONParser.parse(PlanEncoder.encode(a))
-        let (db, _) = JSONParser.parse(PlanEncoder.encode(b))
-        let va = JSONValue(da!, da!.root), vb = JSONValue(db!, db!.root)
         var changes: [PlanDiff.Change] = []
-        let listPaths = Set(lists.map { $0.path.joined(separator: "/") })
         // The plan's own fields (everything that is not a list of items).
-        compareFields(va, vb, path: [], skip: listPaths, subject: Text.get("diff.plan"), into: &changes)
-        let titles = measureTitles(a, b)
-        for list in lists {
-            let xa = value(va, list.path), xb = value(vb, list.path)
-            compareLists(xa, xb, list.item, list.key, titles, &changes)
+        compareFields(json(PlanEncoder.encode(withoutLists(a))), json(PlanEncoder.encode(withoutLists(b))),
+                      path: [], subject: Text.get("diff.plan"), into: &changes)
+        let titles = MeasureTitles(a, b)
+        for list in itemLists(a, b) {
+            compareLists(list, titles, &changes)
         }
         var years = Set(a.period.years).union(b.period.years)
         for p in [a, b] {
@@ -87,11 +100,44 @@ public enum PlanDiffer {
         return PlanDiff(changes: changes, budget: budget)
     }
 
+    static func withoutLists(_ p: Plan) -> Plan {
+        var head = p
+        head.decisions = []
+        head.workingGroup = []
+        head.baseline.workforce = []
+        head.baseline.population = []
+        head.needs = []
+        head.measures = []
+        head.trainingSlots = []
+        head.budget.costs = []
+        head.budget.funding = []
+        head.waivers = []
+        return head
+    }
+
+    static func json<T>(_ x: T, _ encode: (inout JSONWriter, T) -> Void) -> JSONValue {
+        var w = JSONWriter(capacity: 1024)
+        encode(&w, x)
+        return json(w.finish())
+    }
+
+    static func json(_ bytes: [UInt8]) -> JSONValue {
+        let (doc, _) = JSONParser.parse(bytes)
+        return JSONValue(doc!, doc!.root)
+    }
+
     static func value(_ v: JSONValue, _ path: [String]) -> [JSONValue] {
         var cur: JSONValue? = v
         for p in path { cur = cur?[p] }
         if case .array(let items)? = cur { return items }
         return []
+    }
+
+    /// Measure titles by id, built only when a changed budget line needs one.
+    final class MeasureTitles {
+        let a: Plan, b: Plan
+        lazy var byID: [String: String] = measureTitles(a, b)
+        init(_ a: Plan, _ b: Plan) { self.a = a; self.b = b }
     }
 
     static func measureTitles(_ a: Plan, _ b: Plan) -> [String: String] {
@@ -108,7 +154,7 @@ public enum PlanDiffer {
         return name.prefix(1).lowercased() + name.dropFirst()
     }
 
-    static func compareFields(_ a: JSONValue, _ b: JSONValue, path: [String], skip: Set<String>, subject: String, into changes: inout [PlanDiff.Change]) {
+    static func compareFields(_ a: JSONValue, _ b: JSONValue, path: [String], subject: String, into changes: inout [PlanDiff.Change]) {
         guard case .object(let pa) = a, case .object(let pb) = b else {
             if a != b { changes.append(.init(kind: .changed, subject: subject, detail: "\(path.map(label).joined(separator: " ")): \(a.display) → \(b.display)")) }
             return
@@ -117,11 +163,10 @@ public enum PlanDiffer {
         for (k, _) in pb where !keys.contains(k) { keys.append(k) }
         for k in keys {
             let p = path + [k]
-            if skip.contains(p.joined(separator: "/")) { continue }
             let x = a[k] ?? .null, y = b[k] ?? .null
             if x == y { continue }
             if case .object = x, case .object = y, k != "amounts" {
-                compareFields(x, y, path: p, skip: skip, subject: subject, into: &changes)
+                compareFields(x, y, path: p, subject: subject, into: &changes)
             } else {
                 changes.append(.init(kind: .changed, subject: subject, detail: describe(p, x, y)))
             }
@@ -160,36 +205,35 @@ public enum PlanDiffer {
         }
     }
 
-    static func compareLists(_ a: [JSONValue], _ b: [JSONValue], _ item: String, _ key: (JSONValue) -> String,
-                             _ titles: [String: String], _ changes: inout [PlanDiff.Change]) {
-        let ka = occurrenceKeys(a.map(key)), kb = occurrenceKeys(b.map(key))
+    static func compareLists(_ list: ItemListPair, _ titles: MeasureTitles, _ changes: inout [PlanDiff.Change]) {
+        let item = list.item
+        let ka = occurrenceKeys(list.keysA), kb = occurrenceKeys(list.keysB)
         var indexB: [String: Int] = [:]
         for (i, k) in kb.enumerated() where indexB[k] == nil { indexB[k] = i }
         var indexA: [String: Int] = [:]
         for (i, k) in ka.enumerated() where indexA[k] == nil { indexA[k] = i }
         for (i, k) in ka.enumerated() where indexB[k] == nil {
-            changes.append(.init(kind: .removed, subject: subject(item, a[i], titles), detail: Text.get("diff.removed")))
+            changes.append(.init(kind: .removed, subject: subject(item, list.valueA(i), titles.byID), detail: Text.get("diff.removed")))
         }
         let commonA = ka.filter { indexB[$0] != nil }, commonB = kb.filter { indexA[$0] != nil }
         for (i, k) in kb.enumerated() {
             guard let j = indexA[k] else {
-                changes.append(.init(kind: .added, subject: subject(item, b[i], titles), detail: Text.get("diff.added")))
+                changes.append(.init(kind: .added, subject: subject(item, list.valueB(i), titles.byID), detail: Text.get("diff.added")))
                 continue
             }
-            let x = a[j], y = b[i]
+            if list.same(j, i) { continue }
+            let x = list.valueA(j), y = list.valueB(i)
             if item == "costs" || item == "funding" {
-                compareBudgetLine(x, y, item, titles, &changes)
+                compareBudgetLine(x, y, item, titles.byID, &changes)
             } else if x != y {
-                var fieldChanges: [PlanDiff.Change] = []
-                compareFields(x, y, path: [], skip: [], subject: subject(item, y, titles), into: &fieldChanges)
-                changes += fieldChanges
+                compareFields(x, y, path: [], subject: subject(item, y, titles.byID), into: &changes)
             }
         }
         // An item whose place among the common items changed has been moved.
         if commonA != commonB {
             for (i, k) in commonB.enumerated() where commonA[i] != k {
                 if let j = indexB[k] {
-                    changes.append(.init(kind: .moved, subject: subject(item, b[j], titles), detail: Text.get("diff.moved", String(i + 1))))
+                    changes.append(.init(kind: .moved, subject: subject(item, list.valueB(j), titles.byID), detail: Text.get("diff.moved", String(i + 1))))
                 }
                 break
             }
@@ -224,5 +268,26 @@ public enum PlanDiffer {
                                      detail: Text.get(item == "costs" ? "diff.cost" : "diff.funding", year, what, amountChange(va, vb))))
             }
         }
+    }
+}
+
+/// One list of items in both versions of a plan: keys to match them by, a value comparison,
+/// and each item's JSON form on demand.
+struct ItemListPair {
+    let path: [String]
+    let item: String
+    let keysA: [String], keysB: [String]
+    let same: (Int, Int) -> Bool
+    let valueA: (Int) -> JSONValue, valueB: (Int) -> JSONValue
+
+    init<T: Equatable>(_ path: [String], _ item: String, _ a: [T], _ b: [T], _ key: (T) -> String,
+                       _ encode: @escaping (inout JSONWriter, T) -> Void) {
+        self.path = path
+        self.item = item
+        keysA = a.map(key)
+        keysB = b.map(key)
+        same = { a[$0] == b[$1] }
+        valueA = { PlanDiffer.json(a[$0], encode) }
+        valueB = { PlanDiffer.json(b[$0], encode) }
     }
 }

@@ -22,25 +22,10 @@ public enum PlanEncoder {
         w.key("status"); w.string(plan.status.rawValue)
         w.key("policies"); strings(&w, plan.policies)
         w.key("decisions"); w.beginArray()
-        for d in plan.decisions {
-            w.beginObject()
-            w.key("id"); w.string(d.id)
-            w.key("kind"); w.string(d.kind)
-            w.key("title"); w.string(d.title)
-            w.key("body"); w.string(d.body)
-            w.key("case"); w.string(d.caseNumber)
-            w.key("date"); w.string(d.date)
-            w.endObject()
-        }
+        for d in plan.decisions { decision(&w, d) }
         w.endArray()
         w.key("workingGroup"); w.beginArray()
-        for m in plan.workingGroup {
-            w.beginObject()
-            w.key("name"); w.string(m.name)
-            w.key("role"); w.string(m.role)
-            w.key("represents"); w.string(m.represents)
-            w.endObject()
-        }
+        for m in plan.workingGroup { member(&w, m) }
         w.endArray()
         w.key("followUp"); w.beginObject()
         w.key("reporting"); w.string(plan.followUp.reporting)
@@ -58,15 +43,7 @@ public enum PlanEncoder {
         w.endArray()
         budget(&w, plan.budget)
         w.key("waivers"); w.beginArray()
-        for x in plan.waivers {
-            w.beginObject()
-            w.key("rule"); w.string(x.rule)
-            w.key("target"); w.string(x.target)
-            w.key("reason"); w.string(x.reason)
-            w.key("decidedBy"); w.string(x.decidedBy)
-            w.key("date"); w.string(x.date)
-            w.endObject()
-        }
+        for x in plan.waivers { waiver(&w, x) }
         w.endArray()
         w.endObject()
         return w.finish()
@@ -87,27 +64,10 @@ public enum PlanEncoder {
         w.key("age90plus"); w.hundredths(b.demandWeights.age90plus.raw)
         w.endObject()
         w.key("workforce"); w.beginArray()
-        for x in b.workforce {
-            w.beginObject()
-            w.key("occupation"); w.string(x.occupation)
-            w.key("fte"); w.hundredths(x.fte.raw)
-            w.key("headcount"); w.int(x.headcount)
-            w.key("vacantFte"); w.hundredths(x.vacantFte.raw)
-            w.key("turnoverPct"); w.hundredths(x.turnoverPct.raw)
-            w.key("sickLeavePct"); w.hundredths(x.sickLeavePct.raw)
-            w.key("partTimePct"); w.hundredths(x.partTimePct.raw)
-            w.endObject()
-        }
+        for x in b.workforce { workforce(&w, x) }
         w.endArray()
         w.key("population"); w.beginArray()
-        for p in b.population {
-            w.beginObject()
-            w.key("year"); w.int(p.year)
-            w.key("age67to79"); w.int(p.age67to79)
-            w.key("age80to89"); w.int(p.age80to89)
-            w.key("age90plus"); w.int(p.age90plus)
-            w.endObject()
-        }
+        for p in b.population { population(&w, p) }
         w.endArray()
         w.endObject()
     }
@@ -167,27 +127,81 @@ public enum PlanEncoder {
     static func budget(_ w: inout JSONWriter, _ b: Budget) {
         w.key("budget"); w.beginObject()
         w.key("costs"); w.beginArray()
-        for c in b.costs {
-            w.beginObject()
-            w.key("id"); w.string(c.id)
-            w.key("measure"); w.string(c.measure)
-            w.key("category"); w.string(c.category)
-            w.key("amounts"); amounts(&w, c.amounts)
-            w.endObject()
-        }
+        for c in b.costs { cost(&w, c) }
         w.endArray()
         w.key("funding"); w.beginArray()
-        for f in b.funding {
-            w.beginObject()
-            w.key("id"); w.string(f.id)
-            w.key("source"); w.string(f.source)
-            w.key("measure")
-            if let m = f.measure { w.string(m) } else { w.null() }
-            w.key("status"); w.string(f.status.rawValue)
-            w.key("amounts"); amounts(&w, f.amounts)
-            w.endObject()
-        }
+        for f in b.funding { funding(&w, f) }
         w.endArray()
+        w.endObject()
+    }
+
+    static func decision(_ w: inout JSONWriter, _ d: Decision) {
+        w.beginObject()
+        w.key("id"); w.string(d.id)
+        w.key("kind"); w.string(d.kind)
+        w.key("title"); w.string(d.title)
+        w.key("body"); w.string(d.body)
+        w.key("case"); w.string(d.caseNumber)
+        w.key("date"); w.string(d.date)
+        w.endObject()
+    }
+
+    static func member(_ w: inout JSONWriter, _ m: Member) {
+        w.beginObject()
+        w.key("name"); w.string(m.name)
+        w.key("role"); w.string(m.role)
+        w.key("represents"); w.string(m.represents)
+        w.endObject()
+    }
+
+    static func workforce(_ w: inout JSONWriter, _ x: Workforce) {
+        w.beginObject()
+        w.key("occupation"); w.string(x.occupation)
+        w.key("fte"); w.hundredths(x.fte.raw)
+        w.key("headcount"); w.int(x.headcount)
+        w.key("vacantFte"); w.hundredths(x.vacantFte.raw)
+        w.key("turnoverPct"); w.hundredths(x.turnoverPct.raw)
+        w.key("sickLeavePct"); w.hundredths(x.sickLeavePct.raw)
+        w.key("partTimePct"); w.hundredths(x.partTimePct.raw)
+        w.endObject()
+    }
+
+    static func population(_ w: inout JSONWriter, _ p: PopulationYear) {
+        w.beginObject()
+        w.key("year"); w.int(p.year)
+        w.key("age67to79"); w.int(p.age67to79)
+        w.key("age80to89"); w.int(p.age80to89)
+        w.key("age90plus"); w.int(p.age90plus)
+        w.endObject()
+    }
+
+    static func cost(_ w: inout JSONWriter, _ c: CostLine) {
+        w.beginObject()
+        w.key("id"); w.string(c.id)
+        w.key("measure"); w.string(c.measure)
+        w.key("category"); w.string(c.category)
+        w.key("amounts"); amounts(&w, c.amounts)
+        w.endObject()
+    }
+
+    static func funding(_ w: inout JSONWriter, _ f: FundingLine) {
+        w.beginObject()
+        w.key("id"); w.string(f.id)
+        w.key("source"); w.string(f.source)
+        w.key("measure")
+        if let m = f.measure { w.string(m) } else { w.null() }
+        w.key("status"); w.string(f.status.rawValue)
+        w.key("amounts"); amounts(&w, f.amounts)
+        w.endObject()
+    }
+
+    static func waiver(_ w: inout JSONWriter, _ x: Waiver) {
+        w.beginObject()
+        w.key("rule"); w.string(x.rule)
+        w.key("target"); w.string(x.target)
+        w.key("reason"); w.string(x.reason)
+        w.key("decidedBy"); w.string(x.decidedBy)
+        w.key("date"); w.string(x.date)
         w.endObject()
     }
 
