@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "kplan",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kplan", targets: ["kplan"]),
         .library(name: "KPlanCore", targets: ["KPlanCore"]),

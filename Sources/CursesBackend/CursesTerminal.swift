@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import Synchronization
 import TermUI
 
 /// Why the terminal UI cannot start; the message points to the command-line tools.
@@ -261,12 +262,12 @@ enum SignalPipe {
         _ = fcntl(readEnd, F_SETFL, O_NONBLOCK)
         _ = fcntl(writeEnd, F_SETFL, O_NONBLOCK)
         signal(SIGWINCH) { _ in
-            SignalPipe.resized = 1
+            SignalPipe.resized.store(1, ordering: .sequentiallyConsistent)
             var b: UInt8 = 2
             _ = write(SignalPipe.writeEnd, &b, 1)
         }
         signal(SIGTSTP) { _ in
-            SignalPipe.stopRequested = 1
+            SignalPipe.stopRequested.store(1, ordering: .sequentiallyConsistent)
             var b: UInt8 = 3
             _ = write(SignalPipe.writeEnd, &b, 1)
         }
@@ -279,17 +280,17 @@ enum SignalPipe {
         }
     }
 
-    nonisolated(unsafe) static var resized: Int32 = 0
-    nonisolated(unsafe) static var stopRequested: Int32 = 0
+    // Set by a handler on any thread and taken on the main thread: an atomic exchange, so a
+    // signal arriving between the test and the reset is never lost.
+    static let resized = Atomic<Int32>(0)
+    static let stopRequested = Atomic<Int32>(0)
 
     static func takeStop() -> Bool {
-        defer { stopRequested = 0 }
-        return stopRequested != 0
+        stopRequested.exchange(0, ordering: .sequentiallyConsistent) != 0
     }
 
     static func takeResize() -> Bool {
-        defer { resized = 0 }
-        return resized != 0
+        resized.exchange(0, ordering: .sequentiallyConsistent) != 0
     }
 
     /// Empties the pipe; returns the signal number if one arrived.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps byte offsets to 1-based line and column. Built only when a position must be
 /// shown, so a clean load never pays for it.
 public struct LineIndex: Sendable {
@@ -6,8 +8,14 @@ public struct LineIndex: Sendable {
     public init(_ bytes: [UInt8]) {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 24 + 1)
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
-            starts.append(i + 1)
+        // memchr finds newlines many bytes at a time; a byte loop made this a tenth of `check`.
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var at = 0
+            while at < raw.count, let hit = memchr(base + at, 0x0A, raw.count - at) {
+                at = base.distance(to: UnsafeRawPointer(hit)) + 1
+                starts.append(at)
+            }
         }
         lineStarts = starts
     }
