@@ -45,6 +45,32 @@ import Testing
         #expect(r.diagnostics[0].path == "/needs/0/rationle")
     }
 
+    /// Amount keys are years: a bad key and a bad value are each reported at their place, a
+    /// repeated year keeps its first amount, and years out of order are put in order.
+    @Test func amountsByYear() throws {
+        let text = replacing("""
+                  "2026": 180000,
+                  "2027": 180000,
+                  "2028": 180000,
+                  "2029": 90000
+        """, """
+                  "2028": 1,
+                  "20x7": 2,
+                  "2026": 3,
+                  "2026": 4,
+                  "2029": "5"
+        """)
+        let r = decode(text)
+        #expect(r.diagnostics.map(\.id) == ["duplicate-key", "invalid-year", "wrong-type"])
+        #expect(r.diagnostics.map(\.path) == ["", "/budget/costs/0/amounts/20x7", "/budget/costs/0/amounts/2029"])
+        #expect(r.diagnostics[1].message == "beløp må stå per år (ÅÅÅÅ), fant «20x7»")
+        let amounts = try #require(r.plan?.budget.costs.first?.amounts)
+        #expect(amounts.entries.map(\.year) == [2026, 2028])
+        #expect(amounts.entries.map(\.kroner) == [3, 1])
+        let bad = try #require(position(of: "\"20x7\"", in: text))
+        #expect(located([r.diagnostics[1]], in: bytes(text)) == [Located(id: "invalid-year", line: bad.line, column: bad.column)])
+    }
+
     @Test func missingFieldPointsAtTheObject() throws {
         let text = replacing("      \"responsible\": \"Virksomhetsleder hjemmetjenesten\",\n", "")
         let r = decode(text)

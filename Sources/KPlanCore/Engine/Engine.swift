@@ -53,17 +53,29 @@ public struct Report: Sendable, Equatable {
     }
 }
 
-/// Id lookups every rule group uses, built once.
+/// Id lookups every rule group uses, built once; repeated ids are found on the way, so
+/// the duplicate-id rule hashes no id a second time.
 struct RuleLookups {
-    let needIDs: Set<String>
+    /// Id → index of its first need / measure.
+    let needIndex: [String: Int]
     let measureIndex: [String: Int]
+    /// Later items that repeat an earlier id: (index, index of the first).
+    let needRepeats: [(index: Int, first: Int)]
+    let measureRepeats: [(index: Int, first: Int)]
 
     init(_ plan: Plan) {
-        needIDs = Set(plan.needs.map(\.id))
+        (needIndex, needRepeats) = Self.index(plan.needs.lazy.map(\.id), count: plan.needs.count)
+        (measureIndex, measureRepeats) = Self.index(plan.measures.lazy.map(\.id), count: plan.measures.count)
+    }
+
+    static func index(_ ids: some Sequence<String>, count: Int) -> ([String: Int], [(index: Int, first: Int)]) {
         var index: [String: Int] = [:]
-        index.reserveCapacity(plan.measures.count)
-        for (i, m) in plan.measures.enumerated() where index[m.id] == nil { index[m.id] = i }
-        measureIndex = index
+        index.reserveCapacity(count)
+        var repeats: [(index: Int, first: Int)] = []
+        for (i, id) in ids.enumerated() {
+            if let first = index[id] { repeats.append((i, first)) } else { index[id] = i }
+        }
+        return (index, repeats)
     }
 }
 
@@ -72,8 +84,9 @@ struct RuleContext {
     let plan: Plan
     let catalog: Catalog
     let policies: PolicySet
-    let needIDs: Set<String>
-    let measureIndex: [String: Int]
+    let lookups: RuleLookups
+    var needIndex: [String: Int] { lookups.needIndex }
+    var measureIndex: [String: Int] { lookups.measureIndex }
     let figures: Figures
     /// The packs the plan names, in its order.
     let named: [PolicyPack]
@@ -82,8 +95,7 @@ struct RuleContext {
         self.plan = plan
         self.catalog = catalog
         self.policies = policies
-        needIDs = lookups.needIDs
-        measureIndex = lookups.measureIndex
+        self.lookups = lookups
         named = Self.named(plan, policies)
         self.figures = figures
     }

@@ -103,11 +103,10 @@ enum Projections {
         return plan.needs.map { need in
             var training = Hundredths.zero, measures = Hundredths.zero
             for mi in measuresByNeed[need.id] ?? [] {
-                let m = plan.measures[mi]
-                if let end = m.toYear, end <= need.year { measures += m.fteGain }
-                for si in slotsByMeasure[m.id] ?? [] {
-                    let s = plan.trainingSlots[si]
-                    if s.qualifies == need.occupation && s.finishYear <= need.year { training += s.fteDelivered }
+                if let end = plan.measures[mi].toYear, end <= need.year { measures += plan.measures[mi].fteGain }
+                for si in slotsByMeasure[plan.measures[mi].id] ?? [] where plan.trainingSlots[si].qualifies == need.occupation
+                    && plan.trainingSlots[si].finishYear <= need.year {
+                    training += plan.trainingSlots[si].fteDelivered
                 }
             }
             return NeedGap(need: need.id, needed: need.fte, year: need.year, fromTraining: training, fromMeasures: measures)

@@ -5,8 +5,8 @@ enum StructureRules {
         if plan.period.to < plan.period.from {
             f.add("period-invalid", "/period/to", String(plan.period.from), String(plan.period.to))
         }
-        ids(plan.needs.map(\.id), Pointer.need, &f)
-        ids(plan.measures.map(\.id), Pointer.measure, &f)
+        ids(plan.needs.map(\.id), c.lookups.needRepeats, Pointer.need, &f)
+        ids(plan.measures.map(\.id), c.lookups.measureRepeats, Pointer.measure, &f)
         ids(plan.trainingSlots.map(\.id), Pointer.slot, &f)
         ids(plan.budget.costs.map(\.id), Pointer.cost, &f)
         ids(plan.budget.funding.map(\.id), Pointer.funding, &f)
@@ -19,9 +19,9 @@ enum StructureRules {
             negative(n.fte, Pointer.need(i, "fte"), n.id, &f)
         }
         for (i, m) in plan.measures.enumerated() {
-            for (j, need) in m.needs.enumerated() where !c.needIDs.contains(need) {
+            for (j, need) in m.needs.enumerated() where c.needIndex[need] == nil {
                 f.add("missing-reference", message: "finding.missing-reference.need", Pointer.measure(i, "needs") + "/\(j)", target: m.id,
-                      m.id, Sanitize.inline(need), suggestion(need, c.needIDs))
+                      m.id, Sanitize.inline(need), suggestion(need, c.needIndex.keys))
             }
             if let from = YearMonth(m.from), let to = YearMonth(m.to) {
                 if to < from {
@@ -76,15 +76,14 @@ enum StructureRules {
     }
 
     static func ids(_ ids: [String], _ pointer: (Int, String?) -> String, _ f: inout Findings) {
-        var first: [String: Int] = [:]
-        first.reserveCapacity(ids.count)
-        for (i, id) in ids.enumerated() {
-            if MethodRules.blank(id) {
-                f.add("missing-id", pointer(i, "id"))
-            } else if let j = first.updateValue(i, forKey: id) {
-                first[id] = j
-                f.add("duplicate-id", pointer(i, "id"), target: id, Sanitize.inline(id), pointer(j, nil))
-            }
+        self.ids(ids, RuleLookups.index(ids, count: ids.count).1, pointer, &f)
+    }
+
+    /// A blank id is missing; a repeated one is a duplicate of the first item with it.
+    static func ids(_ ids: [String], _ repeats: [(index: Int, first: Int)], _ pointer: (Int, String?) -> String, _ f: inout Findings) {
+        for (i, id) in ids.enumerated() where MethodRules.blank(id) { f.add("missing-id", pointer(i, "id")) }
+        for (i, j) in repeats where !MethodRules.blank(ids[i]) {
+            f.add("duplicate-id", pointer(i, "id"), target: ids[i], Sanitize.inline(ids[i]), pointer(j, nil))
         }
     }
 

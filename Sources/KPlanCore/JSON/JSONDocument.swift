@@ -50,6 +50,19 @@ public struct JSONDocument: Sendable {
         return JSONStringCodec.unescape(bytes[start..<end])
     }
 
+    /// A string node of exactly four ASCII digits, as a number (the year keys of amounts).
+    public func yearKey(_ index: Int32) -> Int? {
+        let n = nodes[Int(index)]
+        guard n.kind == .string, !n.hasEscapes, n.end - n.start == 6 else { return nil }
+        var year = 0
+        for i in Int(n.start) + 1..<Int(n.end) - 1 {
+            let b = bytes[i]
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            year = year * 10 + Int(b - 0x30)
+        }
+        return year
+    }
+
     /// Whether a string node's raw bytes equal `literal` (used for keys, without allocating).
     public func stringEquals(_ index: Int32, _ literal: StaticString) -> Bool {
         let n = nodes[Int(index)]

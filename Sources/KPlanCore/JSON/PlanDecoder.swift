@@ -262,22 +262,32 @@ public struct PlanDecoder: Sendable {
     }
 
     /// `{"2026": 240000, …}`: keys are years, values whole kroner.
+    /// Amounts by year. Every budget line has one, so the year keys are read from the bytes
+    /// and the entries built in order, without a string, a dictionary or a sort per line.
     func amounts(_ ctx: inout DecodeContext, _ n: Int32) -> YearAmounts? {
         guard ctx.expect(n, .object) else { return nil }
-        var entries: [Int: Int] = [:]
-        for (k, child) in ctx.document.members(n) {
-            let text = ctx.document.string(k)
-            ctx.at(text) { ctx in
-                guard let y = Int(text), text.utf8.count == 4, (1900...2200).contains(y) else {
-                    ctx.error("invalid-year", k, "decode.amount-year", Sanitize.inline(text))
-                    return
-                }
-                guard let kroner = ctx.int(child) else { return }
-                // A repeated year is already a duplicate-key error; the first one counts.
-                if entries[y] == nil { entries[y] = kroner }
+        let doc = ctx.document
+        let members = Int(doc.node(n).count) / 2
+        var entries: [(year: Int, kroner: Int)] = []
+        entries.reserveCapacity(members)
+        var inOrder = true
+        var child = n + 1
+        for _ in 0..<members {
+            let key = child, value = doc.node(key).next
+            child = doc.node(value).next
+            guard let y = doc.yearKey(key), (1900...2200).contains(y) else {
+                let text = doc.string(key)
+                ctx.at(text) { $0.error("invalid-year", key, "decode.amount-year", Sanitize.inline(text)) }
+                continue
             }
+            guard let kroner = ctx.at(keyNode: key, { $0.int(value) }) else { continue }
+            // A repeated year is already a duplicate-key error; the first one counts.
+            if entries.contains(where: { $0.year == y }) { continue }
+            if let last = entries.last, last.year > y { inOrder = false }
+            entries.append((y, kroner))
         }
-        return YearAmounts(entries)
+        if !inOrder { entries.sort { $0.year < $1.year } }
+        return YearAmounts(sorted: entries)
     }
 
     func year(_ ctx: inout DecodeContext, _ n: Int32) -> Int? {

@@ -237,6 +237,10 @@ public struct YearAmounts: Sendable, Equatable {
     public init(_ pairs: [Int: Int]) {
         entries = pairs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
+    /// Entries already in year order, each year once.
+    init(sorted: [(year: Int, kroner: Int)]) {
+        entries = sorted
+    }
     public subscript(year: Int) -> Int {
         get { entries.first { $0.year == year }?.kroner ?? 0 }
         set {
