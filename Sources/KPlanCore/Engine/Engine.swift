@@ -10,14 +10,15 @@ public struct Engine: Sendable {
     }
 
     public func check(_ plan: Plan) -> Report {
-        let lookups = RuleLookups(plan)
-        // Structure and method rules need no figures, so they run while the figures are computed.
-        let (early, figures) = Parallel.both({ () -> Findings in
+        // The lookups and the structure and method rules need no figures, so they run while
+        // the figures are computed.
+        let ((early, lookups), figures) = Parallel.both({ () -> (Findings, RuleLookups) in
             var f = Findings()
+            let lookups = RuleLookups(plan)
             let partial = RuleContext(plan: plan, catalog: catalog, policies: policies, lookups: lookups, figures: Figures())
             StructureRules.check(partial, &f)
             MethodRules.check(partial, &f)
-            return f
+            return (f, lookups)
         }, { RuleContext.figures(plan, catalog: catalog, policies: policies) })
         let context = RuleContext(plan: plan, catalog: catalog, policies: policies, lookups: lookups, figures: figures)
         var findings = early

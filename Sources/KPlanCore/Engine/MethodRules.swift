@@ -1,17 +1,12 @@
 /// The KS method: what each need and measure must say, who takes part, and follow-up.
 enum MethodRules {
-    /// The KS fields every measure must fill in: JSON key, name in the string table, value.
-    static let measureFields: [(String, String, @Sendable (Measure) -> String)] = [
-        ("title", "field.title", { $0.title }), ("strategy", "field.strategy", { $0.strategy }),
-        ("responsible", "field.responsible", { $0.responsible }), ("targetGroup", "field.target-group", { $0.targetGroup }),
-        ("goal", "field.goal", { $0.goal }), ("implementation", "field.implementation", { $0.implementation }),
-        ("indicator", "field.indicator", { $0.indicator }), ("from", "field.from", { $0.from }), ("to", "field.to", { $0.to }),
-    ]
-
     static func check(_ c: RuleContext, _ f: inout Findings) {
         let plan = c.plan
-        var addressed = Set<String>()
-        for m in plan.measures { addressed.formUnion(m.needs) }
+        // Which needs some measure answers, by index: no set of ids to build and hash.
+        var addressed = [Bool](repeating: false, count: plan.needs.count)
+        for m in plan.measures {
+            for need in m.needs { if let i = c.needIndex[need] { addressed[i] = true } }
+        }
         for (i, n) in plan.needs.enumerated() {
             var missing: [(String, String)] = []
             if blank(n.title) { missing.append(("title", Text.get("field.title"))) }
@@ -23,14 +18,25 @@ enum MethodRules {
             for (key, name) in missing {
                 f.add("need-incomplete", Pointer.need(i, key), target: n.id, n.id, name)
             }
-            if !addressed.contains(n.id) {
+            // A repeated id counts as addressed when its first need is.
+            if !addressed[c.needIndex[n.id] ?? i] {
                 f.add("need-unaddressed", Pointer.need(i), target: n.id, n.id, Sanitize.inline(n.title))
             }
         }
         for (i, m) in plan.measures.enumerated() {
-            for (key, name, field) in measureFields where blank(field(m)) {
-                f.add("measure-incomplete", Pointer.measure(i, key), target: m.id, m.id, Text.get(name))
+            // The KS fields every measure must fill in: JSON key and name in the string table.
+            func require(_ value: String, _ key: String, _ name: String) {
+                if blank(value) { f.add("measure-incomplete", Pointer.measure(i, key), target: m.id, m.id, Text.get(name)) }
             }
+            require(m.title, "title", "field.title")
+            require(m.strategy, "strategy", "field.strategy")
+            require(m.responsible, "responsible", "field.responsible")
+            require(m.targetGroup, "targetGroup", "field.target-group")
+            require(m.goal, "goal", "field.goal")
+            require(m.implementation, "implementation", "field.implementation")
+            require(m.indicator, "indicator", "field.indicator")
+            require(m.from, "from", "field.from")
+            require(m.to, "to", "field.to")
         }
         let roles = Set(plan.workingGroup.map(\.role))
         for role in ["tillitsvalgt", "verneombud"] where !roles.contains(role) {

@@ -103,8 +103,7 @@ public enum JSONParser {
             nodes.append(JSONNode(kind: object ? .object : .array, flag: false, start: Int32(open), end: 0, next: 0, count: 0))
             let close = object ? UInt8(ascii: "}") : UInt8(ascii: "]")
             var children: Int32 = 0
-            var keys: [Int32] = []
-            var keyFilter: UInt64 = 0
+            var keyFilter = KeyFilter()
             i += 1
             skipSpace(p)
             if i < count, p[i] == close {
@@ -121,7 +120,7 @@ public enum JSONParser {
                         }
                         let keyIndex = Int32(nodes.count)
                         try string(p)
-                        checkDuplicate(p, keyIndex, &keys, &keyFilter)
+                        checkDuplicate(p, keyIndex, firstKey: Int32(index + 1), &keyFilter)
                         skipSpace(p)
                         guard i < count, p[i] == UInt8(ascii: ":") else {
                             error("syntax", min(i, count), "json.expected-colon", i < count ? describe(p, i) : Text.get("json.end-of-file"))
@@ -163,20 +162,23 @@ public enum JSONParser {
             nodes[index].count = children
         }
 
-        /// `filter` is a 64-bit set of (length, last byte) fingerprints: a key whose
-        /// fingerprint is new cannot be a duplicate, so the byte comparison is skipped.
-        mutating func checkDuplicate(_ p: UnsafeBufferPointer<UInt8>, _ key: Int32, _ keys: inout [Int32], _ filter: inout UInt64) {
+        /// `filter` remembers two fingerprints of each key: a key with a fingerprint not seen
+        /// before cannot be a duplicate, so the byte comparison is skipped (with one
+        /// fingerprint, a third of an item's keys collided and were compared).
+        /// The earlier keys are found by walking the object's finished members on the tape.
+        mutating func checkDuplicate(_ p: UnsafeBufferPointer<UInt8>, _ key: Int32, firstKey: Int32, _ filter: inout KeyFilter) {
             let k = nodes[Int(key)]
             let length = Int(k.end - k.start)
-            let bit = UInt64(1) << UInt64((length &* 7 &+ Int(p[Int(k.end) - 2])) & 63)
-            if !k.flag, filter & bit == 0 {
-                filter |= bit
-                keys.append(key)
-                return
-            }
-            filter |= bit
-            for other in keys {
+            let first = UInt64(1) << UInt64((length &* 7 &+ Int(p[Int(k.end) - 2])) & 63)
+            let second = UInt64(1) << UInt64((Int(p[Int(k.start) + 1]) &* 5 &+ Int(p[Int(k.end) - 3]) &* 3) & 63)
+            let seen = filter.first & first != 0 && filter.second & second != 0
+            filter.first |= first
+            filter.second |= second
+            if !k.flag, !seen { return }
+            var other = firstKey
+            while other < key {
                 let o = nodes[Int(other)]
+                other = nodes[Int(o.next)].next
                 if sameKey(p, k, o) {
                     let name = String(decoding: UnsafeBufferPointer(rebasing: p[Int(k.start) + 1..<Int(k.end) - 1]), as: UTF8.self)
                     var firstLine = 1
@@ -186,7 +188,11 @@ public enum JSONParser {
                     break
                 }
             }
-            keys.append(key)
+        }
+
+        struct KeyFilter {
+            var first: UInt64 = 0
+            var second: UInt64 = 0
         }
 
         func sameKey(_ p: UnsafeBufferPointer<UInt8>, _ a: JSONNode, _ b: JSONNode) -> Bool {
