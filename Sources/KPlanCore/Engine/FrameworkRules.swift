@@ -4,7 +4,11 @@ enum FrameworkRules {
         let plan = c.plan
         let namedIDs = Set(plan.policies)
         for pack in c.named where pack.rules.requireAllAreas && !plan.measures.isEmpty {
-            let used = Set(plan.measures.flatMap { $0.k2025 + $0.reform })
+            var used = Set<String>()
+            for m in plan.measures {
+                used.formUnion(m.k2025)
+                used.formUnion(m.reform)
+            }
             for area in pack.areas where !used.contains(area.code) {
                 f.add("k2025-area-uncovered", "/measures", area.code, area.title, pack.title)
             }
@@ -32,7 +36,7 @@ enum FrameworkRules {
         let decisionKinds = Set(plan.decisions.map(\.kind))
         let missingDecisions = grant.requiredDecisionKinds.filter { !decisionKinds.contains($0) }
         var grantByMeasure: [String: YearAmounts] = [:]
-        var developmentProjects: [String] = []
+        var developmentProjects: [String] = [], counted = Set<String>()
         for (i, line) in plan.budget.funding.enumerated() where line.source == grant.fundingSource {
             guard let id = line.measure else {
                 f.add("grant-unassigned", Pointer.funding(i, "measure"), target: line.id, line.id)
@@ -48,7 +52,7 @@ enum FrameworkRules {
                 let names = missingDecisions.map { c.catalog.title(\.decisionKinds, $0) }.joined(separator: ", ")
                 f.add("grant-requires-decision", Pointer.funding(i), target: line.id, line.id, m.id, names)
             }
-            if grant.developmentProjectKinds.contains(m.kind), !developmentProjects.contains(m.id) {
+            if grant.developmentProjectKinds.contains(m.kind), counted.insert(m.id).inserted {
                 developmentProjects.append(m.id)
             }
         }
@@ -57,10 +61,16 @@ enum FrameworkRules {
                   String(grant.maxDevelopmentProjects), developmentProjects.joined(separator: ", "))
         }
         let eligible = Set(grant.eligibleCostCategories)
+        // Cost lines by measure, gathered once: looking them up per funded measure was
+        // quadratic in the size of the plan.
+        var costLines: [String: [Int]] = [:]
+        for (i, line) in plan.budget.costs.enumerated() where grantByMeasure[line.measure] != nil {
+            costLines[line.measure, default: []].append(i)
+        }
         for (id, grantAmounts) in grantByMeasure.sorted(by: { $0.key < $1.key }) {
             guard let index = c.measureIndex[id] else { continue }
             var eligibleCost = YearAmounts(), totalCost = YearAmounts()
-            for line in plan.budget.costs where line.measure == id {
+            for line in (costLines[id] ?? []).map({ plan.budget.costs[$0] }) {
                 for e in line.amounts.entries {
                     totalCost[e.year] += e.kroner
                     if eligible.contains(line.category) { eligibleCost[e.year] += e.kroner }
