@@ -104,15 +104,8 @@ import Testing
 
     @Test func killedEditorLosesNothing() throws {
         let (dir, t) = try openEditor()
-        t.keys("3", "Enter", "Down", "Enter", "C-u")
-        t.type("Rekrutteringspakke – etter kill -9")
-        t.keys("Enter")
-        t.wait(for: "endret Tittel")
-        t.keys("2", "Enter", "Down", "Enter")
-        t.wait(for: "Tittel:")
-        t.type(" (to)")
-        t.keys("Enter")
-        t.wait(for: "endret Tittel")
+        editTitle(t, "Rekrutteringspakke – etter kill -9")
+        appendToNeedTitle(t, " (to)")
         t.signalProgram("KILL")
         t.wait(for: "program killed") { !$0.contains("Oversikt") }
         let t2 = Tmux()
@@ -159,6 +152,15 @@ import Testing
         t.keys("Escape")
     }
 
+    /// Appends to the title of need B1 (the cursor starts at the end of the field).
+    func appendToNeedTitle(_ t: Tmux, _ suffix: String) {
+        t.keys("2", "Enter", "Down", "Enter")
+        t.wait(for: "Tittel:")
+        t.type(suffix)
+        t.keys("Enter")
+        t.wait(for: "endret Tittel")
+    }
+
     func read(_ dir: String, _ name: String) throws -> String {
         try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
     }
@@ -193,11 +195,7 @@ import Testing
         t.wait(for: "the shell's screen") { !$0.contains("Oversikt") }
         t.signalProgram("CONT")
         t.wait(for: "Oversikt")
-        t.keys("2", "Enter", "Down", "Enter")
-        t.wait(for: "Tittel:")
-        t.type(" (etter fortsett)")
-        t.keys("Enter")
-        t.wait(for: "endret Tittel")
+        appendToNeedTitle(t, " (etter fortsett)")
         t.signalProgram("TERM")
         t.wait(for: "FERDIG")
         #expect(try read(dir, "after.txt") == before)
