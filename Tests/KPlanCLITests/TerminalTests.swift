@@ -244,6 +244,45 @@ import Testing
         t2.wait(for: "Fant 1 ulagrede endringer")
     }
 
+    /// A full disk: the plan's folder is a tmpfs with room for the plan but not for a second
+    /// copy. Saving fails with a Norwegian message, the file is untouched, and the edit stays
+    /// in the editor and in the journal, which goes to the state folder on another disk.
+    @Test func fullDiskKeepsTheEditsInTheEditorAndTheJournal() throws {
+        try #require(Tmux.available, "tmux is missing: .ci/run installs it")
+        try #require(getuid() == 0, "mounting a small tmpfs needs root; CI runs as root")
+        let dir = try CLI.tempDir()
+        let folder = dir + "/plan", state = dir + "/state"
+        for d in [folder, state] { try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true) }
+        let original = try Data(contentsOf: URL(fileURLWithPath: CLI.examplePlan))
+        let pages = (original.count + 4095) / 4096
+        let (mounted, why) = shell("mount -t tmpfs -o size=\((pages + 2) * 4096) tmpfs plan", cwd: dir)
+        try #require(mounted == 0, "mount: \(why)")
+        defer { _ = shell("umount plan", cwd: dir) }
+        try original.write(to: URL(fileURLWithPath: folder + "/plan.kplan.json"))
+        let t = Tmux()
+        t.start("env XDG_STATE_HOME=\(state) \(CLI.binary) edit plan/plan.kplan.json", cwd: dir)
+        t.wait(for: "Oversikt")
+        editTitle(t, "Rekrutteringspakke – full disk")
+        t.keys("C-s")
+        t.wait(for: "disken er full")
+        t.wait(for: "ulagret")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/plan.kplan.json")) == original)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["plan.kplan.json"])
+        let journals = try FileManager.default.contentsOfDirectory(atPath: state + "/kplan/journal")
+        #expect(journals.count == 1)
+        #expect(try read(state + "/kplan/journal", journals.first ?? "").contains("Rekrutteringspakke – full disk"))
+        // "Save and quit" must not quit when the save fails.
+        t.keys("q")
+        t.wait(for: "ulagrede endringer")
+        t.keys("j")
+        t.wait(for: "save refused, still open") { $0.contains("disken er full") && $0.contains("Oversikt") }
+        t.keys("q")
+        t.wait(for: "ulagrede endringer")
+        t.keys("n")
+        t.wait(for: "program exit") { !$0.contains("Oversikt") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/plan.kplan.json")) == original)
+    }
+
     @Test func refusesWithoutATerminal() throws {
         let r = try CLI.run(["edit", CLI.examplePlan])
         #expect(r.status == 2)
