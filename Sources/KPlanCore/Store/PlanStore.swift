@@ -69,9 +69,21 @@ public enum PlanStore {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(path, errnoText()) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
         var st = stat()
-        if fstat(fd, &st) == 0 { bytes.reserveCapacity(Int(st.st_size)) }
+        let size = fstat(fd, &st) == 0 ? max(0, Int(st.st_size)) : 0
+        // Straight into the array, no chunk copies; then on in chunks if the file grew meanwhile.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+            filled = 0
+            while filled < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { failure = errno; break }
+                if n == 0 { break }
+                filled += n
+            }
+        }
+        if failure != 0 { throw .unreadable(path, errnoText(failure)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -147,14 +159,14 @@ public enum PlanStore {
         return .written
     }
 
-    static func errnoText() -> String {
-        switch errno {
+    static func errnoText(_ code: Int32 = errno) -> String {
+        switch code {
         case ENOSPC: return Text.get("store.errno.nospace")
         case EACCES, EPERM: return Text.get("store.errno.access")
         case EROFS: return Text.get("store.errno.readonly")
         case EDQUOT: return Text.get("store.errno.quota")
         case EFBIG: return Text.get("store.errno.too-big")
-        default: return String(cString: strerror(errno))
+        default: return String(cString: strerror(code))
         }
     }
 }
