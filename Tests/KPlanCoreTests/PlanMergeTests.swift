@@ -54,4 +54,19 @@ import Testing
         let r = PlanMerge.merge(base: base, ours: ours, theirs: theirs)
         #expect(try #require(PlanDecoder().decode(r.bytes).plan).measures.count == 3)
     }
+
+    /// A deletion on one branch and a change on the other keeps the change, and says so.
+    @Test func changeOverDeletionIsKeptAndReported() throws {
+        var ours = base, theirs = base
+        ours.measures.removeLast()
+        theirs.measures[theirs.measures.count - 1].goal = "Nytt mål"
+        let r = PlanMerge.merge(base: base, ours: ours, theirs: theirs)
+        let merged = try #require(PlanDecoder().decode(r.bytes).plan)
+        #expect(merged.measures.last?.goal == "Nytt mål")
+        #expect(r.conflicts.isEmpty)
+        #expect(r.keptOverDeletion == ["Tiltak T4 «Tiltak 4»"])
+        let mirrored = PlanMerge.merge(base: base, ours: theirs, theirs: ours)
+        #expect(mirrored.keptOverDeletion == ["Tiltak T4 «Tiltak 4»"])
+        #expect(PlanMerge.merge(base: base, ours: ours, theirs: base).keptOverDeletion.isEmpty)
+    }
 }

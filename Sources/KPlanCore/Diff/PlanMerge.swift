@@ -6,6 +6,9 @@ public enum PlanMerge {
         /// The merged file (canonical when `conflicts` is empty; with git conflict markers otherwise).
         public var bytes: [UInt8]
         public var conflicts: [String]
+        /// Items deleted on one branch and changed on the other: the changed one is kept,
+        /// and the caller must say so (git would call it a conflict).
+        public var keptOverDeletion: [String] = []
     }
 
     public static func merge(base: Plan, ours: Plan, theirs: Plan) -> Result {
@@ -14,15 +17,21 @@ public enum PlanMerge {
             return JSONValue(d!, d!.root)
         }
         var conflicts: [(path: [String], theirs: JSONValue)] = []
-        let merged = mergeValue(tree(base), tree(ours), tree(theirs), path: [], conflicts: &conflicts)
+        var kept: [(path: [String], item: JSONValue)] = []
+        let merged = mergeValue(tree(base), tree(ours), tree(theirs), path: [], conflicts: &conflicts, kept: &kept)
         var w = JSONWriter()
         write(merged, &w)
         let bytes = w.finish()
         // Through the decoder and encoder once more, so the result is canonical.
         let decoded = PlanDecoder().decode(bytes)
         let canonical = decoded.plan.map(PlanEncoder.encode) ?? bytes
-        guard !conflicts.isEmpty else { return Result(bytes: canonical, conflicts: []) }
-        return Result(bytes: markConflicts(canonical, conflicts), conflicts: conflicts.map { "/" + $0.path.joined(separator: "/") })
+        let titles = PlanDiffer.measureTitles(ours, theirs)
+        let keptSubjects = kept.compactMap { k in
+            PlanDiffer.lists.first { $0.path == k.path }.map { PlanDiffer.subject($0.item, k.item, titles) }
+        }
+        guard !conflicts.isEmpty else { return Result(bytes: canonical, conflicts: [], keptOverDeletion: keptSubjects) }
+        return Result(bytes: markConflicts(canonical, conflicts), conflicts: conflicts.map { "/" + $0.path.joined(separator: "/") },
+                      keptOverDeletion: keptSubjects)
     }
 
     static func keyFunction(_ path: [String]) -> (@Sendable (JSONValue) -> String)? {
@@ -30,7 +39,8 @@ public enum PlanMerge {
     }
 
     static func mergeValue(_ b: JSONValue?, _ o: JSONValue?, _ t: JSONValue?, path: [String],
-                           conflicts: inout [(path: [String], theirs: JSONValue)]) -> JSONValue? {
+                           conflicts: inout [(path: [String], theirs: JSONValue)],
+                           kept: inout [(path: [String], item: JSONValue)]) -> JSONValue? {
         if o == t { return o }
         if o == b { return t }
         if t == b { return o }
@@ -40,11 +50,11 @@ public enum PlanMerge {
             for (k, _) in tp where !keys.contains(k) { keys.append(k) }
             let merged = keys.compactMap { k -> (String, JSONValue)? in
                 let bo = JSONValue.object(bp)[k], oo = JSONValue.object(op)[k], to = JSONValue.object(tp)[k]
-                return mergeValue(bo, oo, to, path: path + [k], conflicts: &conflicts).map { (k, $0) }
+                return mergeValue(bo, oo, to, path: path + [k], conflicts: &conflicts, kept: &kept).map { (k, $0) }
             }
             return .object(merged)
         case (.array(let ba)?, .array(let oa)?, .array(let ta)?):
-            if let key = keyFunction(path) { return .array(mergeItems(ba, oa, ta, key, path, &conflicts)) }
+            if let key = keyFunction(path) { return .array(mergeItems(ba, oa, ta, key, path, &conflicts, &kept)) }
             // Lists of codes or ids: keep ours, add what theirs added, drop what theirs removed.
             var result = oa.filter { ta.contains($0) || !ba.contains($0) }
             for x in ta where !ba.contains(x) && !result.contains(x) { result.append(x) }
@@ -56,7 +66,8 @@ public enum PlanMerge {
     }
 
     static func mergeItems(_ b: [JSONValue], _ o: [JSONValue], _ t: [JSONValue], _ key: (JSONValue) -> String, _ path: [String],
-                           _ conflicts: inout [(path: [String], theirs: JSONValue)]) -> [JSONValue] {
+                           _ conflicts: inout [(path: [String], theirs: JSONValue)],
+                           _ kept: inout [(path: [String], item: JSONValue)]) -> [JSONValue] {
         let bk = Dictionary(b.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let tk = Dictionary(t.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let ok = Set(o.map(key))
@@ -67,19 +78,25 @@ public enum PlanMerge {
             switch (bk[k], tk[k]) {
             case (nil, nil): result.append(item)
             case (nil, let theirs?):
-                if let m = mergeValue(nil, item, theirs, path: itemPath, conflicts: &conflicts) { result.append(m) }
+                if let m = mergeValue(nil, item, theirs, path: itemPath, conflicts: &conflicts, kept: &kept) { result.append(m) }
             case (let base?, nil):
                 // Deleted on their side: gone unless we changed it, then kept (a change wins over a deletion).
-                if base != item { result.append(item) }
+                if base != item {
+                    result.append(item)
+                    kept.append((path, item))
+                }
             case (let base?, let theirs?):
-                if let m = mergeValue(base, item, theirs, path: itemPath, conflicts: &conflicts) { result.append(m) }
+                if let m = mergeValue(base, item, theirs, path: itemPath, conflicts: &conflicts, kept: &kept) { result.append(m) }
             }
         }
         for item in t where !ok.contains(key(item)) {
             let k = key(item)
             if let base = bk[k] {
                 // Deleted on our side: gone unless they changed it.
-                if base != item { result.append(item) }
+                if base != item {
+                    result.append(item)
+                    kept.append((path, item))
+                }
             } else {
                 result.append(item)
             }

@@ -215,6 +215,9 @@ struct MergeDriverCommand: ParsableCommand {
         }
         let result = PlanMerge.merge(base: try load(base), ours: try load(ours), theirs: try load(theirs))
         do { try PlanStore.write(result.bytes, to: ours, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
+        for subject in result.keptOverDeletion {
+            Console.err(Text.get("cli.merge.kept-over-deletion", subject) + "\n")
+        }
         if !result.conflicts.isEmpty {
             Console.err(Text.get("cli.merge.conflicts", result.conflicts.joined(separator: ", ")) + "\n")
             throw ExitCode(ExitStatus.findings)
