@@ -8,8 +8,8 @@ public struct ObjectSchema: Sendable {
     let required: [Bool]
 
     /// `optional` names keys that may be left out (they get a default).
-    public init<K: CaseIterable & RawRepresentable>(_ name: String, _ keys: K.Type, optional: Set<String> = []) where K.RawValue == Int {
-        self.init(name, keys: K.allCases.map { String(describing: $0) }, optional: optional)
+    public init<K: CaseIterable & RawRepresentable & CodingKey>(_ name: String, _ keys: K.Type, optional: Set<String> = []) where K.RawValue == Int {
+        self.init(name, keys: K.allCases.map(\.stringValue), optional: optional)
     }
 
     public init(_ name: String, keys: [String], optional: Set<String> = []) {

@@ -1,24 +1,26 @@
-/// Keys of each object in a plan file, in the order they are written.
-enum PlanKey: Int, CaseIterable { case format, municipality, title, period, owner, status, policies, decisions, workingGroup, followUp, baseline, needs, measures, trainingSlots, budget, waivers }
-enum MunicipalityKey: Int, CaseIterable { case name, number, county }
-enum PeriodKey: Int, CaseIterable { case from, to }
-enum PersonKey: Int, CaseIterable { case name, role }
-enum DecisionKey: Int, CaseIterable { case id, kind, title, body, `case`, date }
-enum MemberKey: Int, CaseIterable { case name, role, represents }
-enum FollowUpKey: Int, CaseIterable { case reporting, revisionDate }
-enum BaselineKey: Int, CaseIterable { case year, demandWeights, workforce, population }
-enum WeightsKey: Int, CaseIterable { case age67to79, age80to89, age90plus }
-enum WorkforceKey: Int, CaseIterable { case occupation, fte, headcount, vacantFte, turnoverPct, sickLeavePct, partTimePct }
-enum PopulationKey: Int, CaseIterable { case year, age67to79, age80to89, age90plus }
-enum NeedKey: Int, CaseIterable { case id, title, service, occupation, fte, year, strategy, k2025, reform, rationale }
-enum MeasureKey: Int, CaseIterable {
+/// Keys of each object in a plan file, in the order they are written. `CodingKey` gives each
+/// case its name as `stringValue` without runtime reflection (which cost a fifth of a small
+/// `kplan check`'s instructions at startup).
+enum PlanKey: Int, CaseIterable, CodingKey { case format, municipality, title, period, owner, status, policies, decisions, workingGroup, followUp, baseline, needs, measures, trainingSlots, budget, waivers }
+enum MunicipalityKey: Int, CaseIterable, CodingKey { case name, number, county }
+enum PeriodKey: Int, CaseIterable, CodingKey { case from, to }
+enum PersonKey: Int, CaseIterable, CodingKey { case name, role }
+enum DecisionKey: Int, CaseIterable, CodingKey { case id, kind, title, body, `case`, date }
+enum MemberKey: Int, CaseIterable, CodingKey { case name, role, represents }
+enum FollowUpKey: Int, CaseIterable, CodingKey { case reporting, revisionDate }
+enum BaselineKey: Int, CaseIterable, CodingKey { case year, demandWeights, workforce, population }
+enum WeightsKey: Int, CaseIterable, CodingKey { case age67to79, age80to89, age90plus }
+enum WorkforceKey: Int, CaseIterable, CodingKey { case occupation, fte, headcount, vacantFte, turnoverPct, sickLeavePct, partTimePct }
+enum PopulationKey: Int, CaseIterable, CodingKey { case year, age67to79, age80to89, age90plus }
+enum NeedKey: Int, CaseIterable, CodingKey { case id, title, service, occupation, fte, year, strategy, k2025, reform, rationale }
+enum MeasureKey: Int, CaseIterable, CodingKey {
     case id, title, kind, strategy, needs, k2025, reform, responsible, targetGroup, goal, implementation, indicator, from, to, status, startedBefore, fteGain
 }
-enum SlotKey: Int, CaseIterable { case id, measure, programme, provider, qualifies, startYear, years, participants, fteGainEach }
-enum BudgetKey: Int, CaseIterable { case costs, funding }
-enum CostKey: Int, CaseIterable { case id, measure, category, amounts }
-enum FundingKey: Int, CaseIterable { case id, source, measure, status, amounts }
-enum WaiverKey: Int, CaseIterable { case rule, target, reason, decidedBy, date }
+enum SlotKey: Int, CaseIterable, CodingKey { case id, measure, programme, provider, qualifies, startYear, years, participants, fteGainEach }
+enum BudgetKey: Int, CaseIterable, CodingKey { case costs, funding }
+enum CostKey: Int, CaseIterable, CodingKey { case id, measure, category, amounts }
+enum FundingKey: Int, CaseIterable, CodingKey { case id, source, measure, status, amounts }
+enum WaiverKey: Int, CaseIterable, CodingKey { case rule, target, reason, decidedBy, date }
 
 enum PlanSchema {
     static let plan = ObjectSchema(Text.get("schema.plan"), PlanKey.self)
