@@ -165,6 +165,19 @@ import Testing
         #expect(found.first?.diagnostic.path == "/period/to")
     }
 
+    /// A repeated need id is one defect (duplicate-id): a measure answering the id answers
+    /// both needs, and a need nobody answers is reported for each copy.
+    @Test func repeatedNeedIdIsADuplicateNotAnUnaddressedNeed() {
+        var plan = Sample.plan
+        plan.needs.append(plan.needs[0])
+        let rules = Engine().check(plan).findings.map(\.rule)
+        #expect(rules.filter { $0 == "duplicate-id" }.count == 1)
+        #expect(!rules.contains("need-unaddressed"))
+        for i in plan.measures.indices { plan.measures[i].needs.removeAll { $0 == plan.needs[0].id } }
+        let unaddressed = Engine().check(plan).findings.filter { $0.rule == "need-unaddressed" }.map(\.diagnostic.path)
+        #expect(unaddressed.contains("/needs/0") && unaddressed.contains("/needs/\(plan.needs.count - 1)"))
+    }
+
     @Test func waiverTurnsAWarningIntoANoteAndAllowsSubmission() {
         var plan = Sample.plan
         plan.followUp.revisionDate = ""

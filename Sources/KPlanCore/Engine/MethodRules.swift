@@ -7,6 +7,8 @@ enum MethodRules {
         for m in plan.measures {
             for need in m.needs { if let i = c.needIndex[need] { addressed[i] = true } }
         }
+        // A repeated id counts as addressed when its first need is.
+        for (i, first) in c.lookups.needRepeats { addressed[i] = addressed[first] }
         for (i, n) in plan.needs.enumerated() {
             var missing: [(String, String)] = []
             if blank(n.title) { missing.append(("title", Text.get("field.title"))) }
@@ -18,8 +20,7 @@ enum MethodRules {
             for (key, name) in missing {
                 f.add("need-incomplete", Pointer.need(i, key), target: n.id, n.id, name)
             }
-            // A repeated id counts as addressed when its first need is.
-            if !addressed[c.needIndex[n.id] ?? i] {
+            if !addressed[i] {
                 f.add("need-unaddressed", Pointer.need(i), target: n.id, n.id, Sanitize.inline(n.title))
             }
         }
