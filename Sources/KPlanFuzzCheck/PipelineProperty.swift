@@ -5,7 +5,8 @@ import KPlanCore
 ///
 /// Every stage a plan file goes through runs on the bytes — parse, decode, engine,
 /// positions, rendered messages — and a plan that decodes without errors must survive the
-/// canonical round trip, be equal to itself in the diff and export without trapping.
+/// canonical round trip, be equal to itself in the diff and in a merge, and export without
+/// trapping.
 public enum PipelineProperty {
     private static let decoder = PlanDecoder()
     private static let engine = Engine()
@@ -24,6 +25,10 @@ public enum PipelineProperty {
         }
         guard PlanEncoder.encode(reread) == canonical else { return "the canonical form must be a fixed point" }
         guard PlanDiffer.diff(plan, reread).isEmpty else { return "a plan must not differ from its own canonical form" }
+        let merged = PlanMerge.merge(base: plan, ours: plan, theirs: reread)
+        guard merged.conflicts.isEmpty, merged.keptOverDeletion.isEmpty, merged.bytes == canonical else {
+            return "merging a plan with itself must give the plan"
+        }
         _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: report))
         _ = GroffRenderer.render(PlanDocument.caseDraft(plan, report: report))
         return nil
