@@ -6,6 +6,7 @@ import Foundation
 /// them all. Structural errors stop it; git conflict markers are then named in plain words.
 public enum JSONParser {
     public static let maxDepth = 64
+    public static let maxDiagnostics = 100
 
     /// The document is nil only when the structure could not be read to the end.
     public static func parse(_ bytes: [UInt8]) -> (JSONDocument?, [Diagnostic]) {
@@ -36,7 +37,19 @@ public enum JSONParser {
         }
 
         mutating func error(_ id: String, _ offset: Int, _ key: String, _ args: String...) {
-            diagnostics.append(Diagnostic(.error, id, Text.format(key, args), offset: offset))
+            report(Diagnostic(.error, id, Text.format(key, args), offset: offset))
+        }
+
+        /// Keeps the first `maxDiagnostics` problems and says that more were left out, as
+        /// compilers do: a binary file has one per byte, which helps nobody (and the fuzzer
+        /// found a 10 KB file whose 7 000 messages took ten seconds to show).
+        mutating func report(_ d: Diagnostic) {
+            guard diagnostics.count < JSONParser.maxDiagnostics else { return }
+            diagnostics.append(d)
+            if diagnostics.count == JSONParser.maxDiagnostics {
+                diagnostics.append(Diagnostic(.error, "too-many-errors", Text.get("json.too-many-errors", String(JSONParser.maxDiagnostics)),
+                                              offset: d.offset))
+            }
         }
 
         mutating func run(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -183,7 +196,7 @@ public enum JSONParser {
                     let name = String(decoding: UnsafeBufferPointer(rebasing: p[Int(k.start) + 1..<Int(k.end) - 1]), as: UTF8.self)
                     var firstLine = 1
                     for b in UnsafeBufferPointer(rebasing: p[0..<Int(o.start)]) where b == 0x0A { firstLine += 1 }
-                    diagnostics.append(Diagnostic(.error, "duplicate-key", Text.get("json.duplicate-key", Sanitize.inline(name)), offset: Int(k.start),
+                    report(Diagnostic(.error, "duplicate-key", Text.get("json.duplicate-key", Sanitize.inline(name)), offset: Int(k.start),
                                                   help: Text.get("json.duplicate-key.help", String(firstLine))))
                     break
                 }

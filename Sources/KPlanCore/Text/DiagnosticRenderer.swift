@@ -42,13 +42,30 @@ public struct DiagnosticRenderer {
         guard excerpt else { return s }
         let number = String(loc.line)
         let gutter = String(repeating: " ", count: number.count)
-        let text = Sanitize.inline(lines.lineText(loc.line, in: bytes))
-        let shown = text.count > 160 ? String(text.prefix(160)) + "…" : text
+        let (shown, caretColumn) = sourceExcerpt(line: loc.line, offset: loc.offset)
         s += " \(number) | \(shown)\n"
-        let caretColumn = min(loc.column - 1, shown.count)
         s += " \(gutter) | \(String(repeating: " ", count: caretColumn))^\n"
         if let help = d.help { s += " \(gutter) = \(Text.get("render.help")): \(help)\n" }
         return s
+    }
+
+    /// The source line around `offset`, at most about 160 characters of it, and the caret's
+    /// column in what is shown. Only a window of the line is looked at, so a file that is one
+    /// long line with thousands of problems is still rendered in linear time.
+    func sourceExcerpt(line: Int, offset: Int) -> (String, Int) {
+        let start = lines.lineStarts[line - 1]
+        var end = line < lines.lineStarts.count ? lines.lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let at = min(max(offset, start), end)
+        var from = max(start, at - 120), to = min(end, from + 240)
+        while from > start, from < bytes.count, bytes[from] & 0xC0 == 0x80 { from -= 1 }
+        while to < end, bytes[to] & 0xC0 == 0x80 { to += 1 }
+        let before = Sanitize.inline(String(decoding: bytes[from..<at], as: UTF8.self))
+        let after = Sanitize.inline(String(decoding: bytes[at..<to], as: UTF8.self))
+        let lead = from > start ? "…" : "", tail = to < end ? "…" : ""
+        var shown = lead + before + after
+        if shown.count > 160 + lead.count { shown = String(shown.prefix(160 + lead.count)) + "…" } else { shown += tail }
+        return (shown, min(lead.count + before.count, shown.count))
     }
 
     public static func summary(_ diagnostics: [Diagnostic]) -> String {
