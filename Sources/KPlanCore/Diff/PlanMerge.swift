@@ -25,7 +25,7 @@ public enum PlanMerge {
         // Through the decoder and encoder once more, so the result is canonical.
         let decoded = PlanDecoder().decode(bytes)
         let canonical = decoded.plan.map(PlanEncoder.encode) ?? bytes
-        let titles = PlanDiffer.measureTitles(ours, theirs)
+        let titles = kept.isEmpty ? [:] : PlanDiffer.measureTitles(ours, theirs)
         let keptSubjects = kept.compactMap { k in
             PlanDiffer.lists.first { $0.path == k.path }.map { PlanDiffer.subject($0.item, k.item, titles) }
         }

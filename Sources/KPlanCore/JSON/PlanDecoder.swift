@@ -261,9 +261,9 @@ public struct PlanDecoder: Sendable {
         return Budget(costs: costs, funding: funding)
     }
 
-    /// `{"2026": 240000, …}`: keys are years, values whole kroner.
-    /// Amounts by year. Every budget line has one, so the year keys are read from the bytes
-    /// and the entries built in order, without a string, a dictionary or a sort per line.
+    /// `{"2026": 240000, …}`: keys are years, values whole kroner. Every budget line has one,
+    /// so the year keys are read from the bytes and the entries built in order, without a
+    /// string, a dictionary or a sort per line.
     func amounts(_ ctx: inout DecodeContext, _ n: Int32) -> YearAmounts? {
         guard ctx.expect(n, .object) else { return nil }
         let doc = ctx.document
