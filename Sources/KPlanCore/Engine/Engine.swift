@@ -10,16 +10,16 @@ public struct Engine: Sendable {
     }
 
     public func check(_ plan: Plan) -> Report {
-        // The lookups and the structure and method rules need no figures, so they run while
-        // the figures are computed.
-        let ((early, lookups), figures) = Parallel.both({ () -> (Findings, RuleLookups) in
+        let lookups = RuleLookups(plan)
+        // The structure and method rules need no figures, so they run while the figures are
+        // computed.
+        let (early, figures) = Parallel.both({ () -> Findings in
             var f = Findings()
-            let lookups = RuleLookups(plan)
             let partial = RuleContext(plan: plan, catalog: catalog, policies: policies, lookups: lookups, figures: Figures())
             StructureRules.check(partial, &f)
             MethodRules.check(partial, &f)
-            return (f, lookups)
-        }, { RuleContext.figures(plan, catalog: catalog, policies: policies) })
+            return f
+        }, { RuleContext.figures(plan, lookups, catalog: catalog, policies: policies) })
         let context = RuleContext(plan: plan, catalog: catalog, policies: policies, lookups: lookups, figures: figures)
         var findings = early
         FrameworkRules.check(context, &findings)
@@ -54,40 +54,12 @@ public struct Report: Sendable, Equatable {
     }
 }
 
-/// Id lookups every rule group uses, built once; repeated ids are found on the way, so
-/// the duplicate-id rule hashes no id a second time.
-struct RuleLookups {
-    /// Id → index of its first need / measure.
-    let needIndex: [String: Int]
-    let measureIndex: [String: Int]
-    /// Later items that repeat an earlier id: (index, index of the first).
-    let needRepeats: [(index: Int, first: Int)]
-    let measureRepeats: [(index: Int, first: Int)]
-
-    init(_ plan: Plan) {
-        (needIndex, needRepeats) = Self.index(plan.needs.lazy.map(\.id), count: plan.needs.count)
-        (measureIndex, measureRepeats) = Self.index(plan.measures.lazy.map(\.id), count: plan.measures.count)
-    }
-
-    static func index(_ ids: some Sequence<String>, count: Int) -> ([String: Int], [(index: Int, first: Int)]) {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(count)
-        var repeats: [(index: Int, first: Int)] = []
-        for (i, id) in ids.enumerated() {
-            if let first = index[id] { repeats.append((i, first)) } else { index[id] = i }
-        }
-        return (index, repeats)
-    }
-}
-
 /// Everything a rule may look at, with the lookups computed once.
 struct RuleContext {
     let plan: Plan
     let catalog: Catalog
     let policies: PolicySet
     let lookups: RuleLookups
-    var needIndex: [String: Int] { lookups.needIndex }
-    var measureIndex: [String: Int] { lookups.measureIndex }
     let figures: Figures
     /// The packs the plan names, in its order.
     let named: [PolicyPack]
@@ -103,18 +75,18 @@ struct RuleContext {
 
     static func named(_ plan: Plan, _ policies: PolicySet) -> [PolicyPack] { plan.policies.compactMap { policies.pack($0) } }
 
-    static func figures(_ plan: Plan, catalog: Catalog, policies: PolicySet) -> Figures {
+    static func figures(_ plan: Plan, _ lookups: RuleLookups, catalog: Catalog, policies: PolicySet) -> Figures {
         let named = named(plan, policies)
         let excluded = Set(named.flatMap(\.rules.demandExcludedOccupations))
         let grantSource = named.compactMap(\.rules.grant).first?.fundingSource
         return Figures(demand: Projections.demand(plan, excluded: excluded),
-                       gaps: Projections.gaps(plan),
+                       gaps: Projections.gaps(plan, lookups),
                        budget: Projections.budget(plan, sources: catalog.fundingSources.map(\.code), grantSource: grantSource),
                        load: Projections.load(plan, catalog: catalog),
                        coverage: Projections.coverage(plan, policies: policies))
     }
 
-    func measure(_ id: String) -> Measure? { measureIndex[id].map { plan.measures[$0] } }
+    func measure(_ id: String) -> Measure? { lookups.measures.firstIndex(of: id).map { plan.measures[$0] } }
 
     var grants: [GrantRules] { named.compactMap(\.rules.grant) }
 }

@@ -92,20 +92,17 @@ enum Projections {
         }
     }
 
-    static func gaps(_ plan: Plan) -> [NeedGap] {
-        // Indices, not copies: a Measure holds a dozen strings.
-        var measuresByNeed: [String: [Int]] = [:]
-        for (i, m) in plan.measures.enumerated() {
-            for n in m.needs { measuresByNeed[n, default: []].append(i) }
-        }
-        var slotsByMeasure: [String: [Int]] = [:]
-        for (i, s) in plan.trainingSlots.enumerated() { slotsByMeasure[s.measure, default: []].append(i) }
-        return plan.needs.map { need in
+    static func gaps(_ plan: Plan, _ lookups: RuleLookups) -> [NeedGap] {
+        let measuresByNeed = lookups.measuresByNeed(), slotsByMeasure = lookups.slotsByMeasure()
+        return plan.needs.indices.map { i in
+            let need = plan.needs[i]
             var training = Hundredths.zero, measures = Hundredths.zero
-            for mi in measuresByNeed[need.id] ?? [] {
-                if let end = plan.measures[mi].toYear, end <= need.year { measures += plan.measures[mi].fteGain }
-                for si in slotsByMeasure[plan.measures[mi].id] ?? [] where plan.trainingSlots[si].qualifies == need.occupation
-                    && plan.trainingSlots[si].finishYear <= need.year {
+            for mi in measuresByNeed[lookups.needs.first(i)].lazy.map({ Int($0) }) {
+                let measure = plan.measures[mi]
+                if let end = measure.toYear, end <= need.year { measures += measure.fteGain }
+                // A repeated measure id shares its first measure's slots.
+                for si in slotsByMeasure[lookups.measures.first(mi)].lazy.map({ Int($0) })
+                where plan.trainingSlots[si].qualifies == need.occupation && plan.trainingSlots[si].finishYear <= need.year {
                     training += plan.trainingSlots[si].fteDelivered
                 }
             }

@@ -68,7 +68,7 @@ enum FrameworkRules {
             costLines[line.measure, default: []].append(i)
         }
         for (id, grantAmounts) in grantByMeasure.sorted(by: { $0.key < $1.key }) {
-            guard let index = c.measureIndex[id] else { continue }
+            guard let index = c.lookups.measures.firstIndex(of: id) else { continue }
             var eligibleCost = YearAmounts(), totalCost = YearAmounts()
             for line in (costLines[id] ?? []).map({ plan.budget.costs[$0] }) {
                 for e in line.amounts.entries {

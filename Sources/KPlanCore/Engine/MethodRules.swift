@@ -4,11 +4,9 @@ enum MethodRules {
         let plan = c.plan
         // Which needs some measure answers, by index: no set of ids to build and hash.
         var addressed = [Bool](repeating: false, count: plan.needs.count)
-        for m in plan.measures {
-            for need in m.needs { if let i = c.needIndex[need] { addressed[i] = true } }
-        }
+        for need in c.lookups.measureNeeds.values where need >= 0 { addressed[Int(need)] = true }
         // A repeated id counts as addressed when its first need is.
-        for (i, first) in c.lookups.needRepeats { addressed[i] = addressed[first] }
+        for (i, first) in c.lookups.needs.repeats { addressed[i] = addressed[first] }
         for (i, n) in plan.needs.enumerated() {
             var missing: [(String, String)] = []
             if blank(n.title) { missing.append(("title", Text.get("field.title"))) }

@@ -5,8 +5,8 @@ enum StructureRules {
         if plan.period.to < plan.period.from {
             f.add("period-invalid", "/period/to", String(plan.period.from), String(plan.period.to))
         }
-        ids(plan.needs.map(\.id), c.lookups.needRepeats, Pointer.need, &f)
-        ids(plan.measures.map(\.id), c.lookups.measureRepeats, Pointer.measure, &f)
+        ids(c.lookups.needs, Pointer.need, &f)
+        ids(c.lookups.measures, Pointer.measure, &f)
         ids(plan.trainingSlots.map(\.id), Pointer.slot, &f)
         ids(plan.budget.costs.map(\.id), Pointer.cost, &f)
         ids(plan.budget.funding.map(\.id), Pointer.funding, &f)
@@ -19,9 +19,9 @@ enum StructureRules {
             negative(n.fte, Pointer.need(i, "fte"), n.id, &f)
         }
         for (i, m) in plan.measures.enumerated() {
-            for (j, need) in m.needs.enumerated() where c.needIndex[need] == nil {
+            for (j, need) in c.lookups.measureNeeds[i].enumerated() where need == RuleLookups.missing {
                 f.add("missing-reference", message: "finding.missing-reference.need", Pointer.measure(i, "needs") + "/\(j)", target: m.id,
-                      m.id, Sanitize.inline(need), suggestion(need, c.needIndex.keys))
+                      m.id, Sanitize.inline(m.needs[j]), suggestion(m.needs[j], c.lookups.needs.distinct))
             }
             if let from = YearMonth(m.from), let to = YearMonth(m.to) {
                 if to < from {
@@ -38,9 +38,9 @@ enum StructureRules {
             negative(m.fteGain, Pointer.measure(i, "fteGain"), m.id, &f)
         }
         for (i, s) in plan.trainingSlots.enumerated() {
-            if c.measureIndex[s.measure] == nil {
+            if c.lookups.slotMeasure[i] == RuleLookups.missing {
                 f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.slot(i, "measure"), target: s.id,
-                      s.id, Sanitize.inline(s.measure), suggestion(s.measure, c.measureIndex.keys))
+                      s.id, Sanitize.inline(s.measure), suggestion(s.measure, c.lookups.measures.distinct))
             }
             if s.participants < 0 {
                 f.add("negative-value", Pointer.slot(i, "participants"), target: s.id, String(s.participants))
@@ -54,16 +54,16 @@ enum StructureRules {
             }
         }
         for (i, line) in plan.budget.costs.enumerated() {
-            if c.measureIndex[line.measure] == nil {
+            if c.lookups.costMeasure[i] == RuleLookups.missing {
                 f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.cost(i, "measure"), target: line.id,
-                      line.id, Sanitize.inline(line.measure), suggestion(line.measure, c.measureIndex.keys))
+                      line.id, Sanitize.inline(line.measure), suggestion(line.measure, c.lookups.measures.distinct))
             }
             amounts(line.amounts, Pointer.cost(i, "amounts"), line.id, plan, &f)
         }
         for (i, line) in plan.budget.funding.enumerated() {
-            if let m = line.measure, c.measureIndex[m] == nil {
+            if let m = line.measure, c.lookups.fundingMeasure[i] == RuleLookups.missing {
                 f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.funding(i, "measure"), target: line.id,
-                      line.id, Sanitize.inline(m), suggestion(m, c.measureIndex.keys))
+                      line.id, Sanitize.inline(m), suggestion(m, c.lookups.measures.distinct))
             }
             amounts(line.amounts, Pointer.funding(i, "amounts"), line.id, plan, &f)
         }
@@ -76,13 +76,14 @@ enum StructureRules {
     }
 
     static func ids(_ ids: [String], _ pointer: (Int, String?) -> String, _ f: inout Findings) {
-        self.ids(ids, RuleLookups.index(ids, count: ids.count).1, pointer, &f)
+        self.ids(IdIndex(ids), pointer, &f)
     }
 
     /// A blank id is missing; a repeated one is a duplicate of the first item with it.
-    static func ids(_ ids: [String], _ repeats: [(index: Int, first: Int)], _ pointer: (Int, String?) -> String, _ f: inout Findings) {
+    static func ids(_ index: IdIndex, _ pointer: (Int, String?) -> String, _ f: inout Findings) {
+        let ids = index.ids
         for (i, id) in ids.enumerated() where MethodRules.blank(id) { f.add("missing-id", pointer(i, "id")) }
-        for (i, j) in repeats where !MethodRules.blank(ids[i]) {
+        for (i, j) in index.repeats where !MethodRules.blank(ids[i]) {
             f.add("duplicate-id", pointer(i, "id"), target: ids[i], Sanitize.inline(ids[i]), pointer(j, nil))
         }
     }

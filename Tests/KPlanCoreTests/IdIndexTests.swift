@@ -1,0 +1,57 @@
+import Testing
+@testable import KPlanCore
+
+/// The id table the engine and the diff look ids up in, and the lists built from it.
+@Suite struct IdIndexTests {
+    @Test func findsTheFirstItemWithAnIdAndListsTheRepeats() {
+        let index = IdIndex(["B1", "B2", "B1", "", "B3", "B1", ""])
+        #expect(index.firstIndex(of: "B1") == 0)
+        #expect(index.firstIndex(of: "B3") == 4)
+        #expect(index.firstIndex(of: "") == 3)
+        #expect(index.firstIndex(of: "B4") == nil)
+        #expect(index.repeats.map(\.index) == [2, 5, 6])
+        #expect(index.repeats.map(\.first) == [0, 0, 3])
+        #expect(index.first(5) == 0 && index.first(1) == 1)
+        #expect(Array(index.distinct) == ["B1", "B2", "", "B3"])
+    }
+
+    /// Canonically equivalent ids are one id, as in a Swift dictionary: é precomposed and
+    /// e + combining acute.
+    @Test func equivalentSpellingsAreOneId() {
+        let index = IdIndex(["kaf\u{E9}", "kafe\u{301}"])
+        #expect(index.repeats.map(\.index) == [1])
+        #expect(index.firstIndex(of: "kafe\u{301}") == 0)
+    }
+
+    /// More ids than the table's first size, so probing and wrapping are exercised.
+    @Test func manyIdsAllFound() {
+        let ids = (0..<5_000).map { "need-\($0)" }
+        let index = IdIndex(ids + ids.prefix(10))
+        #expect(ids.indices.allSatisfy { index.firstIndex(of: ids[$0]) == $0 })
+        #expect(index.repeats.count == 10)
+        #expect(index.firstIndex(of: "need-5000") == nil)
+    }
+
+    @Test func resolvedReferencesAndTheirInverse() {
+        var plan = Sample.plan
+        plan.measures[1].needs = ["B1", "B9", "B1"]
+        let lookups = RuleLookups(plan)
+        #expect(Array(lookups.measureNeeds[0]) == [0])
+        #expect(Array(lookups.measureNeeds[1]) == [0, RuleLookups.missing, 0])
+        #expect(lookups.measureNeeds[2].isEmpty)
+        #expect(lookups.costMeasure == [0])
+        #expect(lookups.fundingMeasure == [RuleLookups.none])
+        // Need B1 is named by T1 once and by T2 twice.
+        #expect(Array(lookups.measuresByNeed()[0]) == [0, 1, 1])
+    }
+
+    @Test func invertingListsCountsEachEntry() {
+        let lists = Ragged([["a", "b"], [], ["b", "x", "a"]]) { ["a": 0, "b": 1][$0] ?? RuleLookups.missing }
+        let inverse = lists.inverted(count: 3)
+        #expect(inverse.count == 3)
+        #expect(Array(inverse[0]) == [0, 2])
+        #expect(Array(inverse[1]) == [0, 2])
+        #expect(inverse[2].isEmpty)
+        #expect(Array(Ragged(single: [2, -1, 0]).inverted(count: 3)[2]) == [0])
+    }
+}
