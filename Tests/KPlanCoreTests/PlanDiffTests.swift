@@ -63,6 +63,21 @@ import Testing
         #expect(lines { $0.measures.swapAt(0, 1) } == ["↕ Tiltak T2 «Tiltak 2»: flyttet til plass 1"])
     }
 
+    /// Places count among the items both versions have: a removal or an addition moves nothing.
+    @Test func addingAndRemovingMovesNothingElse() {
+        #expect(lines { p in
+            p.measures.removeFirst()
+            var new = p.measures[0]
+            new.id = "T5"
+            new.title = "Tiltak 5"
+            p.measures.insert(new, at: 0)
+        } == ["- Tiltak T1 «Tiltak 1»: fjernet", "+ Tiltak T5 «Tiltak 5»: lagt til"])
+        #expect(lines { p in
+            p.measures.removeFirst()
+            p.measures.swapAt(1, 2)
+        } == ["- Tiltak T1 «Tiltak 1»: fjernet", "↕ Tiltak T4 «Tiltak 4»: flyttet til plass 2"])
+    }
+
     @Test func budgetPerYearWithDifferenceAndTotals() {
         var b = base
         b.budget.costs[0].amounts[2026] = 130_000

@@ -138,6 +138,7 @@ public enum PlanDiffer {
         let a: Plan, b: Plan
         lazy var byID: [String: String] = measureTitles(a, b)
         init(_ a: Plan, _ b: Plan) { self.a = a; self.b = b }
+        func title(_ id: String) -> String? { byID[id] }
     }
 
     static func measureTitles(_ a: Plan, _ b: Plan) -> [String: String] {
@@ -186,7 +187,7 @@ public enum PlanDiffer {
         return "\(name): \(x.display) → \(y.display)"
     }
 
-    static func subject(_ item: String, _ v: JSONValue, _ titles: [String: String]) -> String {
+    static func subject(_ item: String, _ v: JSONValue, _ title: (String) -> String?) -> String {
         let word = Text.get("ui.item.\(item)")
         let capitalized = word.prefix(1).uppercased() + word.dropFirst()
         switch item {
@@ -194,7 +195,7 @@ public enum PlanDiffer {
             let measure = v["measure"]?.text ?? ""
             let line = v["id"]?.text ?? ""
             guard !measure.isEmpty, measure != "—" else { return "\(capitalized) \(line) (\(v["source"]?.text ?? ""))" }
-            return Text.get("diff.budget-line", measure, Sanitize.inline(titles[measure] ?? ""), line)
+            return Text.get("diff.budget-line", measure, Sanitize.inline(title(measure) ?? ""), line)
         case "workforce": return "\(capitalized) \(v["occupation"]?.text ?? "")"
         case "population": return "\(capitalized) \(v["year"]?.text ?? "")"
         case "members": return "\(capitalized) «\(Sanitize.inline(v["name"]?.text ?? ""))»"
@@ -207,54 +208,51 @@ public enum PlanDiffer {
 
     static func compareLists(_ list: ItemListPair, _ titles: MeasureTitles, _ changes: inout [PlanDiff.Change]) {
         let item = list.item
-        let ka = occurrenceKeys(list.keysA), kb = occurrenceKeys(list.keysB)
-        var indexB: [String: Int] = [:]
-        for (i, k) in kb.enumerated() where indexB[k] == nil { indexB[k] = i }
-        var indexA: [String: Int] = [:]
-        for (i, k) in ka.enumerated() where indexA[k] == nil { indexA[k] = i }
-        for (i, k) in ka.enumerated() where indexB[k] == nil {
-            changes.append(.init(kind: .removed, subject: subject(item, list.valueA(i), titles.byID), detail: Text.get("diff.removed")))
+        let a = occurrenceIndex(list.keysA), b = occurrenceIndex(list.keysB)
+        // Each item's partner in the other version, looked up once.
+        let partnerInB = a.ids.map { b.firstIndex(of: $0) }, partnerInA = b.ids.map { a.firstIndex(of: $0) }
+        for (i, partner) in partnerInB.enumerated() where partner == nil {
+            changes.append(.init(kind: .removed, subject: subject(item, list.valueA(i), titles.title), detail: Text.get("diff.removed")))
         }
-        let commonA = ka.filter { indexB[$0] != nil }, commonB = kb.filter { indexA[$0] != nil }
-        for (i, k) in kb.enumerated() {
-            guard let j = indexA[k] else {
-                changes.append(.init(kind: .added, subject: subject(item, list.valueB(i), titles.byID), detail: Text.get("diff.added")))
+        for (i, partner) in partnerInA.enumerated() {
+            guard let j = partner else {
+                changes.append(.init(kind: .added, subject: subject(item, list.valueB(i), titles.title), detail: Text.get("diff.added")))
                 continue
             }
             if list.same(j, i) { continue }
             let x = list.valueA(j), y = list.valueB(i)
             if item == "costs" || item == "funding" {
-                compareBudgetLine(x, y, item, titles.byID, &changes)
+                compareBudgetLine(x, y, item, titles, &changes)
             } else if x != y {
-                compareFields(x, y, path: [], subject: subject(item, y, titles.byID), into: &changes)
+                compareFields(x, y, path: [], subject: subject(item, y, titles.title), into: &changes)
             }
         }
-        // An item whose place among the common items changed has been moved.
-        if commonA != commonB {
-            for (i, k) in commonB.enumerated() where commonA[i] != k {
-                if let j = indexB[k] {
-                    changes.append(.init(kind: .moved, subject: subject(item, list.valueB(j), titles.byID), detail: Text.get("diff.moved", String(i + 1))))
-                }
-                break
-            }
+        // An item whose place among the common items changed has been moved: the n-th common
+        // item of the new version is not the partner of the n-th common item of the old one.
+        let commonA = partnerInB.lazy.compactMap { $0 }, commonB = partnerInA.indices.lazy.filter { partnerInA[$0] != nil }
+        for (n, (j, i)) in zip(commonA, commonB).enumerated() where j != i {
+            changes.append(.init(kind: .moved, subject: subject(item, list.valueB(i), titles.title), detail: Text.get("diff.moved", String(n + 1))))
+            break
         }
     }
 
     /// A file may repeat an id (the engine reports it); the n-th item with an id is matched
     /// with the n-th item with that id in the other version, never with the first one.
-    static func occurrenceKeys(_ keys: [String]) -> [String] {
+    static func occurrenceIndex(_ keys: [String]) -> IdIndex {
+        let index = IdIndex(keys)
+        guard !index.repeats.isEmpty else { return index }
         var seen: [String: Int] = [:]
-        return keys.map { k in
+        return IdIndex(keys.map { k in
             let n = seen[k, default: 0]
             seen[k] = n + 1
             return n == 0 ? k : "\(k)\u{0}\(n)"
-        }
+        })
     }
 
     /// Budget lines: the amounts per year, as DESIGN §5 writes them, with the difference.
-    static func compareBudgetLine(_ x: JSONValue, _ y: JSONValue, _ item: String, _ titles: [String: String], _ changes: inout [PlanDiff.Change]) {
+    static func compareBudgetLine(_ x: JSONValue, _ y: JSONValue, _ item: String, _ titles: MeasureTitles, _ changes: inout [PlanDiff.Change]) {
         let what = item == "costs" ? (y["category"]?.text ?? "") : (y["source"]?.text ?? "")
-        let subj = subject(item, y, titles)
+        let subj = subject(item, y, titles.title)
         for key in ["measure", "category", "source", "status"] where x[key] != y[key] && (x[key] != nil || y[key] != nil) {
             changes.append(.init(kind: .changed, subject: subj, detail: describe([key], x[key] ?? .null, y[key] ?? .null)))
         }

@@ -27,7 +27,7 @@ public enum PlanMerge {
         let canonical = decoded.plan.map(PlanEncoder.encode) ?? bytes
         let titles = kept.isEmpty ? [:] : PlanDiffer.measureTitles(ours, theirs)
         let keptSubjects = kept.compactMap { k in
-            PlanDiffer.lists.first { $0.path == k.path }.map { PlanDiffer.subject($0.item, k.item, titles) }
+            PlanDiffer.lists.first { $0.path == k.path }.map { PlanDiffer.subject($0.item, k.item) { titles[$0] } }
         }
         guard !conflicts.isEmpty else { return Result(bytes: canonical, conflicts: [], keptOverDeletion: keptSubjects) }
         return Result(bytes: markConflicts(canonical, conflicts), conflicts: conflicts.map { "/" + $0.path.joined(separator: "/") },

@@ -10,7 +10,7 @@ public enum TextConv {
         flatten(root, path: [], skip: listPaths, subject: Text.get("diff.plan"), into: &lines)
         for list in PlanDiffer.lists {
             for item in PlanDiffer.value(root, list.path) {
-                let subject = PlanDiffer.subject(list.item, item, titles)
+                let subject = PlanDiffer.subject(list.item, item) { titles[$0] }
                 if list.item == "costs" || list.item == "funding" {
                     for key in ["measure", "category", "source", "status"] {
                         if let v = item[key] { lines.append("\(subject) · \(PlanDiffer.label(key)): \(v.display)") }
