@@ -64,6 +64,25 @@ import Testing
         #expect(doc == nil)
     }
 
+    @Test func aFileAboveTheSizeLimitIsRefusedWithItsSize() {
+        let bytes = Array(#"{"a": "\#(String(repeating: "x", count: 3 << 20))"}"#.utf8)
+        let (doc, d) = JSONParser.parse(bytes, maxBytes: 2 << 20)
+        #expect(doc == nil)
+        #expect(d.map(\.id) == ["too-large"])
+        #expect(d.first?.message == "filen er 3 MB; kplan leser filer på opptil 2 MB")
+        #expect(JSONParser.parse(bytes, maxBytes: 4 << 20).0 != nil)
+    }
+
+    @Test func aTapeNodeKeepsKindFlagAndCountApart() {
+        var node = JSONNode(kind: .bool, flag: true, start: 7, end: 11, next: 8, count: 0)
+        #expect(node.kind == .bool && node.flag && node.count == 0)
+        node.count = JSONNode.maxCount
+        #expect(node.kind == .bool && node.flag && node.count == JSONNode.maxCount)
+        let object = JSONNode(kind: .object, flag: false, start: 0, end: 2, next: 1, count: 3)
+        #expect(object.kind == .object && !object.flag && object.count == 3)
+        #expect(MemoryLayout<JSONNode>.stride == 16)
+    }
+
     @Test func gitConflictMarkersAreNamedInPlainWords() throws {
         let (d, at, doc) = try diagnostics("conflict-markers.json")
         #expect(at.map(\.line) == [3, 5, 7])

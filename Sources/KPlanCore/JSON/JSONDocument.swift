@@ -121,18 +121,36 @@ public enum JSONKind: UInt8, Sendable {
     }
 }
 
+/// One token on the tape. 16 bytes: on a 100 000-measure plan the tape is the largest thing
+/// a load writes, and every byte of it is a fresh page the kernel must fault in.
 public struct JSONNode: Sendable {
-    public var kind: JSONKind
-    /// Strings: contains a backslash escape. Bools: the value. Numbers: has a fraction or exponent.
-    public var flag: Bool
     /// Byte offset of the first byte of the token (the quote, the bracket, the digit).
     public var start: Int32
     /// Byte offset one past the last byte of the token (for containers: past the closing bracket).
     public var end: Int32
     /// Tape index of the node after this whole subtree.
     public var next: Int32
+    /// Bits 0–27: the number of direct children; 28–30: the kind; 31: the flag.
+    private var bits: UInt32
+
+    /// The most children one container can have. JSONParser.maxBytes keeps every file below it.
+    public static let maxCount = Int32((1 << 28) - 1)
+
+    public init(kind: JSONKind, flag: Bool, start: Int32, end: Int32, next: Int32, count: Int32) {
+        self.start = start
+        self.end = end
+        self.next = next
+        bits = UInt32(kind.rawValue) << 28 | (flag ? 1 << 31 : 0) | UInt32(count)
+    }
+
+    public var kind: JSONKind { JSONKind(rawValue: UInt8(truncatingIfNeeded: bits >> 28) & 7) ?? .null }
+    /// Strings: contains a backslash escape. Bools: the value. Numbers: has a fraction or exponent.
+    public var flag: Bool { bits >> 31 != 0 }
     /// Number of direct children (object: keys + values).
-    public var count: Int32
+    public var count: Int32 {
+        get { Int32(bits & 0x0FFF_FFFF) }
+        set { bits = bits & 0xF000_0000 | UInt32(newValue) }
+    }
 
     public var isContainer: Bool { kind == .object || kind == .array }
     public var hasEscapes: Bool { flag }

@@ -7,9 +7,16 @@ import Foundation
 public enum JSONParser {
     public static let maxDepth = 64
     public static let maxDiagnostics = 100
+    /// 512 MiB: offsets fit an Int32, and no container can have more children than a tape
+    /// node counts (JSONNode.maxCount). A plan of 350 000 needs and measures fits.
+    public static let maxBytes = 1 << 29
 
     /// The document is nil only when the structure could not be read to the end.
-    public static func parse(_ bytes: [UInt8]) -> (JSONDocument?, [Diagnostic]) {
+    public static func parse(_ bytes: [UInt8], maxBytes: Int = maxBytes) -> (JSONDocument?, [Diagnostic]) {
+        guard bytes.count <= maxBytes else {
+            let size = Format.grouped(bytes.count >> 20), limit = Format.grouped(maxBytes >> 20)
+            return (nil, [Diagnostic(.error, "too-large", Text.format("json.too-large", [size, limit]), offset: 0)])
+        }
         var state = State(count: bytes.count)
         let ok = bytes.withUnsafeBufferPointer { buf -> Bool in
             state.run(buf)
