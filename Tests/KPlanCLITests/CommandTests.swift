@@ -205,4 +205,15 @@ import Testing
         #expect(r.status == 65)
         #expect(r.stderr.contains(path + ":4:1: error[syntax]"))
     }
+
+    /// Scripts/bench reads these keys; a missing one would stop the benchmark, not a test.
+    @Test func benchPrintsEveryFigureTheScriptReads() throws {
+        let warm = try CLI.run(["bench", "--runs", "1", CLI.examplePlan])
+        #expect(warm.status == 0)
+        let keys = ["parse", "load", "engine", "encode", "check", "frame", "move", "edit", "export", "diff"]
+        for key in keys { #expect(warm.stdout.contains(" \(key)_ms=") || warm.stdout.hasPrefix("\(key)_ms="), "\(key)") }
+        let cold = try CLI.run(["bench", "--cold", CLI.examplePlan])
+        #expect(cold.status == 0)
+        #expect(cold.stdout.hasPrefix("cold_check_ms=") && !cold.stdout.contains("parse_ms"))
+    }
 }
