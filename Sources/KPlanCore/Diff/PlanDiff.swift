@@ -85,19 +85,22 @@ public enum PlanDiffer {
         for list in itemLists(a, b) {
             compareLists(list, titles, &changes)
         }
+        // One pass over each version's budget lines, not one per year.
+        let (costsA, fundingA) = totals(a), (costsB, fundingB) = totals(b)
         var years = Set(a.period.years).union(b.period.years)
-        for p in [a, b] {
-            for c in p.budget.costs { years.formUnion(c.amounts.years) }
-            for f in p.budget.funding { years.formUnion(f.amounts.years) }
-        }
-        func totals(_ p: Plan, _ y: Int) -> (Int, Int) {
-            (p.budget.costs.reduce(0) { $0 + $1.amounts[y] }, p.budget.funding.reduce(0) { $0 + $1.amounts[y] })
-        }
+        for t in [costsA, fundingA, costsB, fundingB] { years.formUnion(t.keys) }
         let budget = years.sorted().map { y in
-            let (ca, fa) = totals(a, y), (cb, fb) = totals(b, y)
-            return (year: y, costsBefore: ca, costsAfter: cb, fundingBefore: fa, fundingAfter: fb)
+            (year: y, costsBefore: costsA[y] ?? 0, costsAfter: costsB[y] ?? 0, fundingBefore: fundingA[y] ?? 0, fundingAfter: fundingB[y] ?? 0)
         }
         return PlanDiff(changes: changes, budget: budget)
+    }
+
+    /// Costs and funding per year.
+    static func totals(_ p: Plan) -> (costs: [Int: Int], funding: [Int: Int]) {
+        var costs: [Int: Int] = [:], funding: [Int: Int] = [:]
+        for line in p.budget.costs { for e in line.amounts.entries { costs[e.year, default: 0] += e.kroner } }
+        for line in p.budget.funding { for e in line.amounts.entries { funding[e.year, default: 0] += e.kroner } }
+        return (costs, funding)
     }
 
     static func withoutLists(_ p: Plan) -> Plan {
