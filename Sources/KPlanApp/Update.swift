@@ -205,9 +205,9 @@ func commit(_ s: inout AppState, _ list: ItemList, _ row: Int, _ field: FieldSpe
         s.mode = .edit(list: list, row: row, field: field, input: TextInput(text), error: error.message)
         return false
     }
-    s.edit(Text.get("ui.label.edit", field.title, list.describe(s.plan, row))) { plan in
-        try? list.set(&plan, row, field.key, text)
-    }
+    // The trial is the edited plan: setting the field again would copy the item list a
+    // second time (100 000 measures are 30 MB).
+    s.edit(Text.get("ui.label.edit", field.title, list.describe(s.plan, row))) { $0 = trial }
     s.mode = .normal
     let problems = s.findings(list, row).filter { $0.diagnostic.path.hasSuffix("/" + field.key) && $0.diagnostic.severity != .note }
     if let p = problems.first {
