@@ -75,11 +75,19 @@ public enum PlainTextRenderer {
         }
         pages.removeAll { $0.isEmpty }
         let total = pages.count
-        return pages.enumerated().map { i, page in
+        // Straight into one string: joining per page and then all pages copied the text twice.
+        var out = ""
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 } + total * 3 * width)
+        for (i, page) in pages.enumerated() {
+            if i > 0 { out += "\u{0C}" }
             let number = Text.get("export.page", String(i + 1), String(total))
-            let top = pad(String(head.prefix(width - number.count - 1)), width - number.count) + number
-            return ([top, ""] + page).joined(separator: "\n") + "\n"
-        }.joined(separator: "\u{0C}")
+            out += pad(String(head.prefix(width - number.count - 1)), width - number.count) + number + "\n\n"
+            for line in page {
+                out += line
+                out += "\n"
+            }
+        }
+        return out
     }
 
     static func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
@@ -91,12 +99,21 @@ public enum PlainTextRenderer {
     static func wrap(_ s: String, _ w: Int) -> [String] {
         var lines: [String] = []
         var line = ""
+        // Characters counted once per word: String.count walks the whole line each time.
+        var length = 0
         for word in s.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > w {
+            let n = word.count
+            if !line.isEmpty, length + 1 + n > w {
                 lines.append(line)
                 line = ""
+                length = 0
             }
-            line += (line.isEmpty ? "" : " ") + word
+            if !line.isEmpty {
+                line += " "
+                length += 1
+            }
+            line += word
+            length += n
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
