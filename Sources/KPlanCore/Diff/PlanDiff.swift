@@ -211,9 +211,7 @@ public enum PlanDiffer {
 
     static func compareLists(_ list: ItemListPair, _ titles: MeasureTitles, _ changes: inout [PlanDiff.Change]) {
         let item = list.item
-        let a = occurrenceIndex(list.keysA), b = occurrenceIndex(list.keysB)
-        // Each item's partner in the other version, looked up once.
-        let partnerInB = a.ids.map { b.firstIndex(of: $0) }, partnerInA = b.ids.map { a.firstIndex(of: $0) }
+        let (partnerInB, partnerInA) = partners(list.keysA, list.keysB)
         for (i, partner) in partnerInB.enumerated() where partner == nil {
             changes.append(.init(kind: .removed, subject: subject(item, list.valueA(i), titles.title), detail: Text.get("diff.removed")))
         }
@@ -237,6 +235,17 @@ public enum PlanDiffer {
             changes.append(.init(kind: .moved, subject: subject(item, list.valueB(i), titles.title), detail: Text.get("diff.moved", String(n + 1))))
             break
         }
+    }
+
+    /// Each item's partner in the other version. When an edit changed fields and not ids,
+    /// the keys are the same in the same order, and one pass over them shows it.
+    static func partners(_ keysA: [String], _ keysB: [String]) -> (inB: [Int?], inA: [Int?]) {
+        if keysA == keysB {
+            let same = keysA.indices.map { Optional($0) }
+            return (same, same)
+        }
+        let a = occurrenceIndex(keysA), b = occurrenceIndex(keysB)
+        return (a.ids.map { b.firstIndex(of: $0) }, b.ids.map { a.firstIndex(of: $0) })
     }
 
     /// A file may repeat an id (the engine reports it); the n-th item with an id is matched
