@@ -32,6 +32,20 @@ import Testing
         #expect(gap.delivered == Hundredths(raw: 210))
     }
 
+    /// A measure that names a need twice delivers to it once.
+    @Test func aMeasureNamingANeedTwiceCountsOnce() throws {
+        var plan = Sample.plan
+        plan.measures[0].fteGain = Hundredths(raw: 50)
+        plan.measures[0].needs = ["B1", "B1"]
+        plan.trainingSlots = [
+            TrainingSlot(id: "U1", measure: "T1", programme: "sykepleier-desentralisert", provider: "HVL", qualifies: "sykepleier",
+                         startYear: 2025, years: 3, participants: 2, fteGainEach: Hundredths(raw: 80)),
+        ]
+        let gap = try #require(Engine().check(plan).figures.gaps.first)
+        #expect(gap.fromMeasures == Hundredths(raw: 50))
+        #expect(gap.fromTraining == Hundredths(raw: 160))
+    }
+
     @Test func budgetPerYearWithOwnShareAndGrant() {
         var plan = Sample.plan
         plan.measures[1].kind = "etterutdanning"

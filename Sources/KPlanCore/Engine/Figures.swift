@@ -97,7 +97,10 @@ enum Projections {
         return plan.needs.indices.map { i in
             let need = plan.needs[i]
             var training = Hundredths.zero, measures = Hundredths.zero
-            for mi in measuresByNeed[lookups.needs.first(i)].lazy.map({ Int($0) }) {
+            // A measure that names the need twice delivers to it once.
+            var previous = -1
+            for mi in measuresByNeed[lookups.needs.first(i)].lazy.map({ Int($0) }) where mi != previous {
+                previous = mi
                 let measure = plan.measures[mi]
                 if let end = measure.toYear, end <= need.year { measures += measure.fteGain }
                 // A repeated measure id shares its first measure's slots.

@@ -33,8 +33,8 @@ struct RuleLookups: Sendable {
         index.firstIndex(of: id).map { Int32($0) } ?? missing
     }
 
-    /// For each need, the measures that name it (a measure naming it twice is listed twice,
-    /// as its gain then counts twice); a repeated need shares its first need's list.
+    /// For each need, the measures that name it, in plan order (a measure that names it twice
+    /// is there twice, side by side).
     func measuresByNeed() -> Ragged {
         measureNeeds.inverted(count: needs.ids.count)
     }
