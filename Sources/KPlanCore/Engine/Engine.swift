@@ -86,7 +86,5 @@ struct RuleContext {
                        coverage: Projections.coverage(plan, policies: policies))
     }
 
-    func measure(_ id: String) -> Measure? { lookups.measures.firstIndex(of: id).map { plan.measures[$0] } }
-
     var grants: [GrantRules] { named.compactMap(\.rules.grant) }
 }

@@ -35,15 +35,18 @@ enum FrameworkRules {
         let plan = c.plan
         let decisionKinds = Set(plan.decisions.map(\.kind))
         let missingDecisions = grant.requiredDecisionKinds.filter { !decisionKinds.contains($0) }
-        var grantByMeasure: [String: YearAmounts] = [:]
-        var developmentProjects: [String] = [], counted = Set<String>()
+        // Keyed by the measure's position, which the lookups resolved once.
+        var grantByMeasure: [Int: YearAmounts] = [:]
+        var developmentProjects: [String] = [], counted = Set<Int>()
         for (i, line) in plan.budget.funding.enumerated() where line.source == grant.fundingSource {
-            guard let id = line.measure else {
+            let position = c.lookups.fundingMeasure[i]
+            if position == RuleLookups.none {
                 f.add("grant-unassigned", Pointer.funding(i, "measure"), target: line.id, line.id)
                 continue
             }
-            guard let m = c.measure(id) else { continue }
-            for e in line.amounts.entries { grantByMeasure[id, default: YearAmounts()][e.year] += e.kroner }
+            guard position >= 0 else { continue }
+            let m = plan.measures[Int(position)]
+            for e in line.amounts.entries { grantByMeasure[Int(position), default: YearAmounts()][e.year] += e.kroner }
             if !grant.eligibleMeasureKinds.contains(m.kind) {
                 f.add("grant-ineligible-measure", Pointer.funding(i, "measure"), target: line.id,
                       line.id, m.id, c.catalog.title(\.measureKinds, m.kind).lowercased())
@@ -52,7 +55,7 @@ enum FrameworkRules {
                 let names = missingDecisions.map { c.catalog.title(\.decisionKinds, $0) }.joined(separator: ", ")
                 f.add("grant-requires-decision", Pointer.funding(i), target: line.id, line.id, m.id, names)
             }
-            if grant.developmentProjectKinds.contains(m.kind), counted.insert(m.id).inserted {
+            if grant.developmentProjectKinds.contains(m.kind), counted.insert(Int(position)).inserted {
                 developmentProjects.append(m.id)
             }
         }
@@ -63,14 +66,14 @@ enum FrameworkRules {
         let eligible = Set(grant.eligibleCostCategories)
         // Cost lines by measure, gathered once: looking them up per funded measure was
         // quadratic in the size of the plan.
-        var costLines: [String: [Int]] = [:]
-        for (i, line) in plan.budget.costs.enumerated() where grantByMeasure[line.measure] != nil {
-            costLines[line.measure, default: []].append(i)
+        var costLines: [Int: [Int]] = [:]
+        for (i, position) in c.lookups.costMeasure.enumerated() where grantByMeasure[Int(position)] != nil {
+            costLines[Int(position), default: []].append(i)
         }
-        for (id, grantAmounts) in grantByMeasure.sorted(by: { $0.key < $1.key }) {
-            guard let index = c.lookups.measures.firstIndex(of: id) else { continue }
+        for (index, grantAmounts) in grantByMeasure.sorted(by: { plan.measures[$0.key].id < plan.measures[$1.key].id }) {
+            let id = plan.measures[index].id
             var eligibleCost = YearAmounts(), totalCost = YearAmounts()
-            for line in (costLines[id] ?? []).map({ plan.budget.costs[$0] }) {
+            for line in (costLines[index] ?? []).map({ plan.budget.costs[$0] }) {
                 for e in line.amounts.entries {
                     totalCost[e.year] += e.kroner
                     if eligible.contains(line.category) { eligibleCost[e.year] += e.kroner }
