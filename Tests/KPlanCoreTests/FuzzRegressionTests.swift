@@ -41,11 +41,11 @@ import Testing
         let line = String(repeating: "a", count: 500) + "X" + String(repeating: "b", count: 500)
         let bytes = Array(line.utf8)
         let renderer = DiagnosticRenderer(fileName: "f.json", bytes: bytes)
-        let (shown, caret) = renderer.sourceExcerpt(line: 1, offset: 500)
+        let (shown, caret) = renderer.sourceExcerpt(offset: 500)
         #expect(shown.hasPrefix("…a") && shown.hasSuffix("b…"))
         #expect(Array(shown)[caret] == "X")
         #expect(shown.count <= 162)
-        let (short, shortCaret) = DiagnosticRenderer(fileName: "f", bytes: Array("{ \"a\": x }".utf8)).sourceExcerpt(line: 1, offset: 7)
+        let (short, shortCaret) = DiagnosticRenderer(fileName: "f", bytes: Array("{ \"a\": x }".utf8)).sourceExcerpt(offset: 7)
         #expect(short == "{ \"a\": x }")
         #expect(shortCaret == 7)
     }

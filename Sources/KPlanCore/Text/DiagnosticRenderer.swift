@@ -7,16 +7,18 @@
 public struct DiagnosticRenderer {
     public let fileName: String
     public let bytes: [UInt8]
-    private let lines: LineIndex
+    private let lines: LineCursor
 
     public init(fileName: String, bytes: [UInt8]) {
         self.fileName = fileName
         self.bytes = bytes
-        lines = LineIndex(bytes)
+        lines = LineCursor(bytes)
     }
 
+    /// Asked in order of position (as `sorted` leaves them), all of a file's diagnostics
+    /// are located in one pass over it.
     public func location(_ d: Diagnostic) -> SourceLocation? {
-        d.offset.map { lines.location(of: $0, in: bytes) }
+        d.offset.map { lines.location(of: $0) }
     }
 
     /// Diagnostics sorted by position (those without one last), stable otherwise.
@@ -42,7 +44,7 @@ public struct DiagnosticRenderer {
         guard excerpt else { return s }
         let number = String(loc.line)
         let gutter = String(repeating: " ", count: number.count)
-        let (shown, caretColumn) = sourceExcerpt(line: loc.line, offset: loc.offset)
+        let (shown, caretColumn) = sourceExcerpt(offset: loc.offset)
         s += " \(number) | \(shown)\n"
         s += " \(gutter) | \(String(repeating: " ", count: caretColumn))^\n"
         if let help = d.help { s += " \(gutter) = \(Text.get("render.help")): \(help)\n" }
@@ -52,17 +54,27 @@ public struct DiagnosticRenderer {
     /// The source line around `offset`, at most about 160 characters of it, and the caret's
     /// column in what is shown. Only a window of the line is looked at, so a file that is one
     /// long line with thousands of problems is still rendered in linear time.
-    func sourceExcerpt(line: Int, offset: Int) -> (String, Int) {
-        let start = lines.lineStarts[line - 1]
-        var end = line < lines.lineStarts.count ? lines.lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        let at = min(max(offset, start), end)
-        var from = max(start, at - 120), to = min(end, from + 240)
-        while from > start, from < bytes.count, bytes[from] & 0xC0 == 0x80 { from -= 1 }
-        while to < end, bytes[to] & 0xC0 == 0x80 { to += 1 }
+    func sourceExcerpt(offset: Int) -> (String, Int) {
+        let count = bytes.count
+        var at = min(max(offset, 0), count)
+        var from = at
+        while from > 0, at - from < 120, bytes[from - 1] != 0x0A { from -= 1 }
+        let cutBefore = from > 0 && bytes[from - 1] != 0x0A
+        var to = at
+        while to < count, bytes[to] != 0x0A, to - from < 240 { to += 1 }
+        // A carriage return before the newline is not part of the line.
+        var lineEnds = to == count || bytes[to] == 0x0A
+        if lineEnds, to > from, bytes[to - 1] == 0x0D {
+            to -= 1
+        } else if !lineEnds, bytes[to] == 0x0D, to + 1 == count || bytes[to + 1] == 0x0A {
+            lineEnds = true
+        }
+        at = min(at, to)
+        while from > 0, from < count, bytes[from] & 0xC0 == 0x80 { from -= 1 }
+        while !lineEnds, to < count, bytes[to] & 0xC0 == 0x80 { to += 1 }
         let before = Sanitize.inline(String(decoding: bytes[from..<at], as: UTF8.self))
         let after = Sanitize.inline(String(decoding: bytes[at..<to], as: UTF8.self))
-        let lead = from > start ? "…" : "", tail = to < end ? "…" : ""
+        let lead = cutBefore ? "…" : "", tail = lineEnds ? "" : "…"
         var shown = lead + before + after
         if shown.count > 160 + lead.count { shown = String(shown.prefix(160 + lead.count)) + "…" } else { shown += tail }
         return (shown, min(lead.count + before.count, shown.count))

@@ -1,0 +1,47 @@
+@testable import KPlanCore
+import Testing
+
+/// Positions in messages are counted from the last position asked about; they must be the
+/// ones a full table of line starts gives, in any order of asking.
+@Suite struct LineCursorTests {
+    /// Bytes around the newline that a carry between bytes would confuse with it.
+    static let tricky: [UInt8] = [0x0A, 0x0B, 0x09, 0x8A, 0x00, 0xFF, 0x7F, 0x80, 0x0A, 0x0A, 0x41, 0xC3, 0xA6]
+
+    @Test func countsNewlinesExactlyEightBytesAtATime() {
+        var generator = SplitMix64(seed: 11)
+        for length in [0, 1, 7, 8, 9, 63, 64, 65, 1000] {
+            let bytes = (0..<length).map { _ in Self.tricky[generator.below(Self.tricky.count)] }
+            for (from, to) in [(0, length), (min(3, length), length), (0, max(0, length - 5))] where from <= to {
+                let expected = bytes[from..<to].filter { $0 == 0x0A }.count
+                let counted = bytes.withUnsafeBytes { LineCursor.newlines($0, from: from, to: to) }
+                #expect(counted == expected, "length \(length), \(from)..<\(to)")
+            }
+        }
+    }
+
+    @Test func locationsMatchTheLineTableInAnyOrder() {
+        let text = "{\n  \"tittel\": \"Ærlig\",\r\n  \"å\": [1,\n\n    2]\n}"
+        let bytes = Array(text.utf8)
+        let table = LineIndex(bytes)
+        let offsets = Array(0...bytes.count)
+        var generator = SplitMix64(seed: 5)
+        let shuffled = offsets.shuffled(using: &generator)
+        for order in [offsets, offsets.reversed(), shuffled] {
+            let cursor = LineCursor(bytes)
+            for offset in order {
+                #expect(cursor.location(of: offset) == table.location(of: offset, in: bytes), "offset \(offset)")
+            }
+        }
+    }
+
+    @Test func excerptEndsAtTheLineAndDropsTheCarriageReturn() {
+        let bytes = Array("{\r\n  \"a\": x\r\n}".utf8)
+        let renderer = DiagnosticRenderer(fileName: "f", bytes: bytes)
+        let (shown, caret) = renderer.sourceExcerpt(offset: 10)
+        #expect(shown == "  \"a\": x")
+        #expect(caret == 7)
+        let (first, firstCaret) = renderer.sourceExcerpt(offset: 1)
+        #expect(first == "{")
+        #expect(firstCaret == 1)
+    }
+}
