@@ -13,6 +13,7 @@ public enum PipelineProperty {
 
     /// The broken promise, or nil when the bytes are handled as they should be.
     public static func violation(_ bytes: [UInt8]) -> String? {
+        guard splitParseAgrees(bytes) else { return "parsing in two halves must give the one-piece tape and messages" }
         let check = PlanCheck.run(bytes, decoder: decoder, engine: engine)
         let renderer = DiagnosticRenderer(fileName: "fuzz.kplan.json", bytes: bytes)
         for diagnostic in check.diagnostics { _ = renderer.render(diagnostic) }
@@ -24,6 +25,7 @@ public enum PipelineProperty {
             return "a plan without errors must read back from its canonical form"
         }
         guard PlanEncoder.encode(reread) == canonical else { return "the canonical form must be a fixed point" }
+        guard splitParseAgrees(canonical) else { return "parsing the canonical form in two halves must give the one-piece tape" }
         guard PlanDiffer.diff(plan, reread).isEmpty else { return "a plan must not differ from its own canonical form" }
         let merged = PlanMerge.merge(base: plan, ours: plan, theirs: reread)
         guard merged.conflicts.isEmpty, merged.keptOverDeletion.isEmpty, merged.bytes == canonical else {
@@ -32,5 +34,12 @@ public enum PipelineProperty {
         _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: report))
         _ = GroffRenderer.render(PlanDocument.caseDraft(plan, report: report))
         return nil
+    }
+
+    /// The split parse is tried at any size here (kplan tries it from 1 MiB).
+    static func splitParseAgrees(_ bytes: [UInt8]) -> Bool {
+        let (whole, wholeMessages) = JSONParser.parse(bytes, splitAbove: .max)
+        let (split, splitMessages) = JSONParser.parse(bytes, splitAbove: 0)
+        return whole?.nodes == split?.nodes && wholeMessages == splitMessages
     }
 }

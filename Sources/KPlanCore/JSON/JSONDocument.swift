@@ -123,7 +123,7 @@ public enum JSONKind: UInt8, Sendable {
 
 /// One token on the tape. 16 bytes: on a 100 000-measure plan the tape is the largest thing
 /// a load writes, and every byte of it is a fresh page the kernel must fault in.
-public struct JSONNode: Sendable {
+public struct JSONNode: Sendable, Equatable {
     /// Byte offset of the first byte of the token (the quote, the bracket, the digit).
     public var start: Int32
     /// Byte offset one past the last byte of the token (for containers: past the closing bracket).

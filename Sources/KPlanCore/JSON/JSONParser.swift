@@ -12,10 +12,16 @@ public enum JSONParser {
     public static let maxBytes = 1 << 29
 
     /// The document is nil only when the structure could not be read to the end.
-    public static func parse(_ bytes: [UInt8], maxBytes: Int = maxBytes) -> (JSONDocument?, [Diagnostic]) {
+    /// `splitAbove`: files at least this large are parsed in two halves at once (see
+    /// JSONParser+Split); the result is the same.
+    public static func parse(_ bytes: [UInt8], maxBytes: Int = maxBytes,
+                             splitAbove: Int = splitMinimum) -> (JSONDocument?, [Diagnostic]) {
         guard bytes.count <= maxBytes else {
             let size = Format.grouped(bytes.count >> 20), limit = Format.grouped(maxBytes >> 20)
             return (nil, [Diagnostic(.error, "too-large", Text.format("json.too-large", [size, limit]), offset: 0)])
+        }
+        if bytes.count >= splitAbove, let nodes = bytes.withUnsafeBufferPointer({ parseInTwo($0) }) {
+            return (JSONDocument(bytes: bytes, nodes: nodes), [])
         }
         var state = State(count: bytes.count)
         let ok = bytes.withUnsafeBufferPointer { buf -> Bool in
@@ -31,16 +37,31 @@ public enum JSONParser {
 
     struct Fatal: Error {}
 
+    /// An open container's progress, kept outside the call stack so that a split parse can
+    /// stop inside it and go on after the other half is spliced in (JSONParser+Split).
+    struct OpenContainer {
+        let index: Int
+        let object: Bool
+        var children: Int32 = 0
+        var keyFilter = State.KeyFilter()
+        var close: UInt8 { object ? UInt8(ascii: "}") : UInt8(ascii: "]") }
+    }
+
     struct State {
         var nodes: [JSONNode] = []
         var diagnostics: [Diagnostic] = []
         var i = 0
         let count: Int
         var depth = 0
+        /// Where a split parse stops: the start of an array element (never reached otherwise).
+        var stopAt = -1
+        /// The containers open where it stopped, innermost first.
+        var suspended: [OpenContainer] = []
 
-        init(count: Int) {
+        /// `parsing`: how many of the bytes this state will read, which sizes the tape.
+        init(count: Int, parsing: Int? = nil) {
             self.count = count
-            nodes.reserveCapacity(count / 12 + 4)
+            nodes.reserveCapacity((parsing ?? count) / 12 + 4)
         }
 
         mutating func error(_ id: String, _ offset: Int, _ key: String, _ args: String...) {
@@ -119,19 +140,32 @@ public enum JSONParser {
                 error("too-deep", open, "json.too-deep", String(JSONParser.maxDepth))
                 throw Fatal()
             }
-            let index = nodes.count
+            var c = OpenContainer(index: nodes.count, object: object)
             nodes.append(JSONNode(kind: object ? .object : .array, flag: false, start: Int32(open), end: 0, next: 0, count: 0))
-            let close = object ? UInt8(ascii: "}") : UInt8(ascii: "]")
-            var children: Int32 = 0
-            var keyFilter = KeyFilter()
             i += 1
             skipSpace(p)
-            if i < count, p[i] == close {
+            if i < count, p[i] == c.close {
                 i += 1
             } else {
-                while true {
+                do {
+                    try members(p, &c, afterValue: false)
+                } catch let stop as Stopped {
+                    suspended.append(c)
+                    throw stop
+                }
+            }
+            finish(c)
+        }
+
+        /// The members (or elements) of an open container up to and including its closing
+        /// bracket. `afterValue`: a member's value has just been read, which is where a
+        /// split parse resumes.
+        mutating func members(_ p: UnsafeBufferPointer<UInt8>, _ c: inout OpenContainer, afterValue: Bool) throws {
+            var resuming = afterValue
+            while true {
+                if !resuming {
                     skipSpace(p)
-                    if object {
+                    if c.object {
                         guard i < count, p[i] == UInt8(ascii: "\"") else {
                             if i < count, p[i] == UInt8(ascii: "'") { error("syntax", i, "json.single-quote") }
                             else if i >= count { error("syntax", count, "json.unclosed-object") }
@@ -140,7 +174,7 @@ public enum JSONParser {
                         }
                         let keyIndex = Int32(nodes.count)
                         try string(p)
-                        checkDuplicate(p, keyIndex, firstKey: Int32(index + 1), &keyFilter)
+                        checkDuplicate(p, keyIndex, firstKey: Int32(c.index + 1), &c.keyFilter)
                         skipSpace(p)
                         guard i < count, p[i] == UInt8(ascii: ":") else {
                             error("syntax", min(i, count), "json.expected-colon", i < count ? describe(p, i) : Text.get("json.end-of-file"))
@@ -148,38 +182,44 @@ public enum JSONParser {
                         }
                         i += 1
                         skipSpace(p)
-                        children += 1
+                        c.children += 1
+                    } else if i == stopAt {
+                        throw Stopped()
                     }
                     try value(p)
-                    children += 1
-                    skipSpace(p)
-                    guard i < count else {
-                        error("syntax", count, object ? "json.unclosed-object" : "json.unclosed-array")
-                        throw Fatal()
-                    }
-                    if p[i] == UInt8(ascii: ",") {
-                        let comma = i
-                        i += 1
-                        skipSpace(p)
-                        if i < count, p[i] == close {
-                            error("trailing-comma", comma, "json.trailing-comma")
-                            i += 1
-                            break
-                        }
-                        continue
-                    }
-                    if p[i] == close {
-                        i += 1
-                        break
-                    }
-                    error("syntax", i, object ? "json.expected-comma-object" : "json.expected-comma-array", describe(p, i))
+                    c.children += 1
+                }
+                resuming = false
+                skipSpace(p)
+                guard i < count else {
+                    error("syntax", count, c.object ? "json.unclosed-object" : "json.unclosed-array")
                     throw Fatal()
                 }
+                if p[i] == UInt8(ascii: ",") {
+                    let comma = i
+                    i += 1
+                    skipSpace(p)
+                    if i < count, p[i] == c.close {
+                        error("trailing-comma", comma, "json.trailing-comma")
+                        i += 1
+                        return
+                    }
+                    continue
+                }
+                if p[i] == c.close {
+                    i += 1
+                    return
+                }
+                error("syntax", i, c.object ? "json.expected-comma-object" : "json.expected-comma-array", describe(p, i))
+                throw Fatal()
             }
+        }
+
+        mutating func finish(_ c: OpenContainer) {
             depth -= 1
-            nodes[index].end = Int32(i)
-            nodes[index].next = Int32(nodes.count)
-            nodes[index].count = children
+            nodes[c.index].end = Int32(i)
+            nodes[c.index].next = Int32(nodes.count)
+            nodes[c.index].count = c.children
         }
 
         /// `filter` remembers two fingerprints of each key: a key with a fingerprint not seen
