@@ -1,7 +1,7 @@
 import Foundation
 
-/// Maps byte offsets to 1-based line and column. Built only when a position must be
-/// shown, so a clean load never pays for it.
+/// A table of line starts, for work that needs many lines by number (marking conflicts in
+/// a merged file). Messages locate their few positions with `LineCursor` instead.
 public struct LineIndex: Sendable {
     public let lineStarts: [Int]
 
@@ -18,20 +18,6 @@ public struct LineIndex: Sendable {
             }
         }
         lineStarts = starts
-    }
-
-    /// 1-based line and column; the column counts Unicode scalars, as editors do.
-    public func location(of offset: Int, in bytes: [UInt8]) -> SourceLocation {
-        let line = lineNumber(of: offset)
-        let start = lineStarts[line - 1]
-        var column = 1
-        var i = start
-        let stop = min(offset, bytes.count)
-        while i < stop {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return SourceLocation(offset: offset, line: line, column: column)
     }
 
     public func lineNumber(of offset: Int) -> Int {
