@@ -27,6 +27,7 @@ extension JSONParser {
             var s = State(count: p.count)
             s.stopAt = at
             s.skipSpace(p)
+            // Stopped at a depth of open containers equal to `depth`, one per level.
             do { try s.value(p) } catch is Stopped { return s } catch { return nil }
             return nil
         }, { () -> (State, Int32)? in
@@ -36,7 +37,7 @@ extension JSONParser {
             guard let elements = try? s.elements(p) else { return nil }
             return (s, elements)
         })
-        guard var s = first, let (rest, elements) = second, s.depth == splitDepth, s.suspended.count == splitDepth,
+        guard var s = first, let (rest, elements) = second, s.depth == splitDepth,
               s.diagnostics.isEmpty, rest.diagnostics.isEmpty else { return nil }
         let base = Int32(s.nodes.count)
         s.nodes.append(contentsOf: rest.nodes)

@@ -7,7 +7,6 @@ final class LineCursor {
     private let bytes: [UInt8]
     private var offset = 0
     private var line = 1
-    private var lineStart = 0
     private var column = 1
 
     init(_ bytes: [UInt8]) {
@@ -17,14 +16,13 @@ final class LineCursor {
     /// 1-based line and column; the column counts Unicode scalars, as editors do.
     func location(of target: Int) -> SourceLocation {
         let target = min(max(target, 0), bytes.count)
-        if target < offset { (offset, line, lineStart, column) = (0, 1, 0, 1) }
+        if target < offset { (offset, line, column) = (0, 1, 1) }
         bytes.withUnsafeBytes { raw in
             let newlines = Self.newlines(raw, from: offset, to: target)
             if newlines > 0 {
                 line += newlines
-                lineStart = Self.lastNewline(raw, before: target) + 1
                 column = 1
-                offset = lineStart
+                offset = Self.lastNewline(raw, before: target) + 1
             }
             for i in offset..<target where raw[i] & 0xC0 != 0x80 { column += 1 }
         }
