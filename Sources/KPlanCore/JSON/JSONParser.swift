@@ -43,7 +43,7 @@ public enum JSONParser {
         let index: Int
         let object: Bool
         var children: Int32 = 0
-        var keyFilter = State.KeyFilter()
+        var keys = State.KeySet()
         var close: UInt8 { object ? UInt8(ascii: "}") : UInt8(ascii: "]") }
     }
 
@@ -174,7 +174,7 @@ public enum JSONParser {
                         }
                         let keyIndex = Int32(nodes.count)
                         try string(p)
-                        checkDuplicate(p, keyIndex, firstKey: Int32(c.index + 1), &c.keyFilter)
+                        checkDuplicate(p, keyIndex, firstKey: Int32(c.index + 1), &c.keys)
                         skipSpace(p)
                         guard i < count, p[i] == UInt8(ascii: ":") else {
                             error("syntax", min(i, count), "json.expected-colon", i < count ? describe(p, i) : Text.get("json.end-of-file"))
@@ -220,48 +220,6 @@ public enum JSONParser {
             nodes[c.index].end = Int32(i)
             nodes[c.index].next = Int32(nodes.count)
             nodes[c.index].count = c.children
-        }
-
-        /// `filter` remembers two fingerprints of each key: a key with a fingerprint not seen
-        /// before cannot be a duplicate, so the byte comparison is skipped (with one
-        /// fingerprint, a third of an item's keys collided and were compared).
-        /// The earlier keys are found by walking the object's finished members on the tape.
-        mutating func checkDuplicate(_ p: UnsafeBufferPointer<UInt8>, _ key: Int32, firstKey: Int32, _ filter: inout KeyFilter) {
-            let k = nodes[Int(key)]
-            let length = Int(k.end - k.start)
-            let first = UInt64(1) << UInt64((length &* 7 &+ Int(p[Int(k.end) - 2])) & 63)
-            let second = UInt64(1) << UInt64((Int(p[Int(k.start) + 1]) &* 5 &+ Int(p[Int(k.end) - 3]) &* 3) & 63)
-            let seen = filter.first & first != 0 && filter.second & second != 0
-            filter.first |= first
-            filter.second |= second
-            if !k.flag, !seen { return }
-            var other = firstKey
-            while other < key {
-                let o = nodes[Int(other)]
-                other = nodes[Int(o.next)].next
-                if sameKey(p, k, o) {
-                    let name = String(decoding: UnsafeBufferPointer(rebasing: p[Int(k.start) + 1..<Int(k.end) - 1]), as: UTF8.self)
-                    var firstLine = 1
-                    for b in UnsafeBufferPointer(rebasing: p[0..<Int(o.start)]) where b == 0x0A { firstLine += 1 }
-                    report(Diagnostic(.error, "duplicate-key", Text.get("json.duplicate-key", Sanitize.inline(name)), offset: Int(k.start),
-                                                  help: Text.get("json.duplicate-key.help", String(firstLine))))
-                    break
-                }
-            }
-        }
-
-        struct KeyFilter {
-            var first: UInt64 = 0
-            var second: UInt64 = 0
-        }
-
-        func sameKey(_ p: UnsafeBufferPointer<UInt8>, _ a: JSONNode, _ b: JSONNode) -> Bool {
-            if a.flag || b.flag {
-                return JSONStringCodec.unescape(p[Int(a.start) + 1..<Int(a.end) - 1]) == JSONStringCodec.unescape(p[Int(b.start) + 1..<Int(b.end) - 1])
-            }
-            let la = Int(a.end - a.start), lb = Int(b.end - b.start)
-            guard la == lb else { return false }
-            return memcmp(p.baseAddress! + Int(a.start), p.baseAddress! + Int(b.start), la) == 0
         }
 
         mutating func string(_ p: UnsafeBufferPointer<UInt8>) throws {
