@@ -52,4 +52,35 @@ import Testing
         #expect(messages.last?.id == "too-many-errors")
         #expect(time < 10, "took \(time) s")
     }
+
+    /// Every measure names a need that does not exist, and every need has a waiver for an id
+    /// that does not exist: each finding looks for a "did you mean" among 5 000 ids.
+    @Test func thousandsOfBrokenReferencesAndWaiversStayFastAndOnlyTheFirstGetSuggestions() {
+        var plan = PlanGenerator.generate(needs: 5_000, measures: 5_000, years: 4, seed: 11)
+        for i in plan.measures.indices { plan.measures[i].needs = [plan.needs[i].id + "x"] }
+        plan.waivers = plan.needs.map { Waiver(rule: "need-gap", target: $0.id + "y", reason: "r", decidedBy: "d", date: "2026-01-01") }
+        var report: Report?
+        let time = Self.seconds { report = Engine().check(plan) }
+        let broken = report?.findings.filter { $0.rule == "missing-reference" } ?? []
+        #expect(broken.count == 5_000)
+        #expect(broken.first?.diagnostic.message.hasSuffix("mente du «\(plan.needs[0].id)»?") == true)
+        #expect(broken.filter { $0.diagnostic.message.contains("mente du") }.count == StructureRules.suggestionLimit)
+        #expect(report?.findings.filter { $0.rule == "waiver-invalid" }.count == 5_000)
+        #expect(time < 20, "took \(time) s")
+    }
+
+    @Test func waiversCoverByRuleAndByTargetThroughTheIndex() {
+        var plan = PlanGenerator.generate(needs: 50, measures: 50, years: 4, seed: 11)
+        plan.trainingSlots.removeAll()
+        for i in plan.measures.indices { plan.measures[i].fteGain = .zero }
+        let open = Engine().check(plan).findings.filter { $0.rule == "need-gap" }
+        #expect(open.count >= 2)
+        plan.waivers = [Waiver(rule: "need-gap", target: open[0].target, reason: "én", decidedBy: "d", date: "2026-01-01")]
+        let one = Engine().check(plan).findings.filter { $0.rule == "need-gap" }
+        #expect(one.filter(\.isWaived).map(\.target) == [open[0].target])
+        plan.waivers.append(Waiver(rule: "need-gap", target: "", reason: "alle", decidedBy: "d", date: "2026-01-01"))
+        let all = Engine().check(plan).findings.filter { $0.rule == "need-gap" }
+        #expect(all.allSatisfy { $0.isWaived })
+        #expect(all.first { $0.target == open[1].target }?.waivedBecause == "alle")
+    }
 }

@@ -11,11 +11,12 @@ enum ApprovalRules {
         guard !plan.waivers.isEmpty else { return result }
         let targets = Set(plan.needs.map(\.id) + plan.measures.map(\.id) + plan.trainingSlots.map(\.id)
                           + plan.budget.costs.map(\.id) + plan.budget.funding.map(\.id) + plan.decisions.map(\.id))
+        let covered = WaiverIndex(result)
         for (i, w) in plan.waivers.enumerated() {
             let path = "/waivers/\(i)"
             guard let rule = Rules.rule(w.rule) else {
                 f.add("waiver-invalid", message: "finding.waiver-invalid.rule", path + "/rule", Sanitize.inline(w.rule),
-                      StructureRules.suggestion(w.rule, Rules.all.map(\.id)))
+                      StructureRules.suggestion(w.rule, Rules.all.map(\.id), after: f))
                 continue
             }
             if rule.severity == .error {
@@ -24,7 +25,7 @@ enum ApprovalRules {
             }
             if !w.target.isEmpty, !targets.contains(w.target) {
                 f.add("waiver-invalid", message: "finding.waiver-invalid.target", path + "/target", Sanitize.inline(w.target),
-                      StructureRules.suggestion(w.target, targets))
+                      StructureRules.suggestion(w.target, targets, after: f))
                 continue
             }
             let incomplete = [("reason", w.reason), ("decidedBy", w.decidedBy), ("date", w.date)].filter { MethodRules.blank($0.1) }
@@ -32,9 +33,7 @@ enum ApprovalRules {
                 f.add("waiver-invalid", message: "finding.waiver-invalid.incomplete", path + "/" + key, w.rule, key)
             }
             if !incomplete.isEmpty { continue }
-            for k in result.indices where result[k].rule == w.rule && (w.target.isEmpty || result[k].target == w.target) {
-                result[k].waivedBecause = w.reason
-            }
+            for k in covered.findings(rule: w.rule, target: w.target) { result[k].waivedBecause = w.reason }
         }
         return result
     }
@@ -53,5 +52,24 @@ enum ApprovalRules {
 
     static func approvalDecision(_ plan: Plan) -> Decision? {
         plan.decisions.first { $0.kind == "plan-approval" && !MethodRules.blank($0.body) && !MethodRules.blank($0.caseNumber) && ISODate.isValid($0.date) }
+    }
+}
+
+/// The findings a waiver can cover, by rule and by rule and target: looking them up per waiver
+/// keeps a plan with thousands of waivers and findings linear.
+private struct WaiverIndex {
+    private var byRule: [String: [Int]] = [:]
+    private var byTarget: [String: [String: [Int]]] = [:]
+
+    init(_ findings: [Finding]) {
+        for (k, finding) in findings.enumerated() {
+            byRule[finding.rule, default: []].append(k)
+            byTarget[finding.rule, default: [:]][finding.target, default: []].append(k)
+        }
+    }
+
+    /// An empty target covers every finding of the rule.
+    func findings(rule: String, target: String) -> [Int] {
+        target.isEmpty ? byRule[rule] ?? [] : byTarget[rule]?[target] ?? []
     }
 }
