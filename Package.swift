@@ -8,9 +8,6 @@ let package = Package(
         .executable(name: "kplan", targets: ["kplan"]),
         .library(name: "KPlanCore", targets: ["KPlanCore"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    ],
     targets: [
         .target(
             name: "KPlanCore",
@@ -28,7 +25,6 @@ let package = Package(
                 "KPlanApp",
                 "TermUI",
                 "CursesBackend",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(

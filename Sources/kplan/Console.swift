@@ -23,9 +23,12 @@ enum Console {
 }
 
 /// The policy packs for a command: the bundled ones plus any `--policy FILE`.
-struct PolicyOptions: ParsableArguments {
-    @Option(name: .long, help: "Legg til en policy-pakke fra fil (erstatter en innebygd pakke med samme id).")
-    var policy: [String] = []
+struct PolicyOptions {
+    static let option = OptionSpec.option("policy", "fil", help: "Legg til en policy-pakke fra fil (erstatter en innebygd pakke med samme id).",
+                                          repeats: true)
+    let policy: [String]
+
+    init(_ a: ParsedArguments) { policy = a.values("policy") }
 
     func policySet() throws -> PolicySet {
         var set = PolicySet.bundled
@@ -43,7 +46,6 @@ struct PolicyOptions: ParsableArguments {
     }
 }
 
-import ArgumentParser
 
 enum ExamplePlan {
     static let relativePath = "Plans/fjordvik-2026-2029.kplan.json"

@@ -63,7 +63,7 @@ import Testing
     @Test func usageErrorsExitTwo() throws {
         let r = try CLI.run(["new", "/tmp/x.json", "--municipality", "a", "--number", "12", "--from", "2026", "--to", "2029"])
         #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix("feil: kommunenummer «12» må ha fire sifre"))
+        #expect(r.stderr.hasPrefix("kplan: kommunenummer «12» må ha fire sifre\n"))
         #expect(try CLI.run(["check"]).status == 2)
         #expect(try CLI.run(["chek", "a.json", "b.json"]).status == 2)
     }

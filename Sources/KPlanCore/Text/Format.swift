@@ -11,6 +11,12 @@ public enum Format {
         return (value < 0 ? "−" : "") + out
     }
 
+    /// "a", "a eller b", "a, b eller c": choices as a sentence says them.
+    public static func alternatives(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " " + Text.get("word.or") + " " + last
+    }
+
     public static func kroner(_ value: Int) -> String { grouped(value) + " kr" }
 
     public static func signedKroner(_ value: Int) -> String { (value > 0 ? "+" : "") + kroner(value) }

@@ -1,19 +1,27 @@
-import ArgumentParser
 import Foundation
 import KPlanApp
 import KPlanCore
 import TermUI
 
 /// In-process timings of the hot paths, for Scripts/bench (which sets them next to `jq empty`).
-struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench",
+struct BenchCommand: Command {
+    static let spec = CommandSpec(
+        name: "bench",
         abstract: "Mål tiden for innlesing, kontroll og lagring av en plan (brukes av Scripts/bench).",
-        shouldDisplay: false)
+        arguments: [ArgumentSpec("fil", help: "Planfil.")],
+        options: [.option("runs", "antall", help: "Antall gjentakelser; medianen skrives ut.", default: "5"),
+                  .flag("cold", help: "Mål bare én kontroll, som det første prosessen gjør (slik kplan check kjører).")],
+        hidden: true)
 
-    @Argument(help: "Planfil.") var file: String
-    @Option(help: "Antall gjentakelser; medianen skrives ut.") var runs = 5
-    @Flag(help: "Mål bare én kontroll, som det første prosessen gjør (slik kplan check kjører).") var cold = false
+    let file: String
+    let runs: Int
+    let cold: Bool
+
+    init(_ a: ParsedArguments) throws(UsageError) {
+        file = a.required("fil")
+        runs = try a.integer("runs")
+        cold = a.flag("cold")
+    }
 
     func run() throws {
         let bytes: [UInt8]

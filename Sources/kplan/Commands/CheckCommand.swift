@@ -1,22 +1,31 @@
-import ArgumentParser
 import Foundation
 import KPlanCore
 
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
+struct CheckCommand: Command {
+    static let spec = CommandSpec(
+        name: "check",
         abstract: "Kontroller planen mot KS-metoden, Kompetanseløft 2025, reformene og tilskuddsreglene.",
         discussion: """
         Alle funn skrives som FIL:LINJE:KOLONNE: error|warning|note[regel]: melding, sortert etter plassering.
         Avslutningskode: 0 uten feil, 1 med feil (eller advarsler med --strict), 2 feil bruk, 65 filen kan ikke leses som plan.
-        """)
+        """,
+        arguments: [ArgumentSpec("filer", help: "Planfiler (*.kplan.json).", .oneOrMore)],
+        options: [.choice("format", OutputFormat.self, help: "Utdataformat: text eller json.", default: .text),
+                  .flag("strict", help: "Advarsler gir også avslutningskode 1."), PolicyOptions.option])
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum OutputFormat: String, CaseIterable { case text, json }
 
-    @Argument(help: "Planfiler (*.kplan.json).") var files: [String]
-    @Option(help: "Utdataformat: text eller json.") var format: OutputFormat = .text
-    @Flag(help: "Advarsler gir også avslutningskode 1.") var strict = false
-    @OptionGroup var policies: PolicyOptions
+    let files: [String]
+    let format: OutputFormat
+    let strict: Bool
+    let policies: PolicyOptions
+
+    init(_ a: ParsedArguments) {
+        files = a.arguments("filer")
+        format = a.choice("format")
+        strict = a.flag("strict")
+        policies = PolicyOptions(a)
+    }
 
     func run() throws {
         let set = try policies.policySet()

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import KPlanCore
 
@@ -30,22 +29,30 @@ enum Git {
     }
 }
 
-struct DiffCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "diff",
+struct DiffCommand: Command {
+    static let spec = CommandSpec(
+        name: "diff",
         abstract: "Vis endringer i planen, etter id, på norsk: to filer, eller git-revisjoner.",
         discussion: """
-        kplan diff A.kplan.json B.kplan.json     sammenlign to filer
-        kplan diff                               HEAD mot arbeidskopien, for planene git kjenner
-        kplan diff REV [REV] [-- FIL …]          revisjon mot arbeidskopien, eller to revisjoner
+        kplan diff A.kplan.json B.kplan.json   sammenlign to filer
+        kplan diff                             HEAD mot arbeidskopien
+        kplan diff REV [-- FIL …]              revisjonen mot arbeidskopien
+        kplan diff REV REV [-- FIL …]          to revisjoner
         Avslutningskode: 0 uten endringer, 1 med endringer, 2 feil bruk, 65 ugyldig plan.
-        """)
+        """,
+        arguments: [ArgumentSpec("argumenter", help: "To filer, eller inntil to revisjoner, eventuelt -- og filer.", .any)],
+        options: [.choice("format", OutputFormat.self, help: "Utdataformat: text eller json.", default: .text)],
+        passthrough: true)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum OutputFormat: String, CaseIterable { case text, json }
 
-    @Argument(parsing: .captureForPassthrough, help: "To filer, eller inntil to revisjoner, eventuelt -- og filer.")
-    var arguments: [String] = []
-    @Option(help: "Utdataformat: text eller json.") var format: OutputFormat = .text
+    let arguments: [String]
+    let format: OutputFormat
+
+    init(_ a: ParsedArguments) {
+        arguments = a.arguments("argumenter")
+        format = a.choice("format")
+    }
 
     func run() throws {
         let pairs = try comparisons()
@@ -111,7 +118,7 @@ struct DiffCommand: ParsableCommand {
                 throw Console.fail(error.description, ExitStatus.io)
             }
         }
-        guard revs.count <= 2 else { throw ValidationError(Text.get("cli.diff.usage")) }
+        guard revs.count <= 2 else { throw UsageError(message: Text.get("cli.diff.usage"), command: Self.spec) }
         for r in revs where !Git.verify(r) { throw Console.fail(Text.get("cli.diff.bad-revision", r), ExitStatus.usage) }
         if files.isEmpty {
             let listed = Git.run(["ls-files", "--", "*.kplan.json"])
@@ -132,12 +139,15 @@ struct DiffCommand: ParsableCommand {
     }
 }
 
-struct TextConvCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "textconv",
-        abstract: "Skriv planen med ett faktum per linje (for git diff, git log -p og git blame; se git-setup).")
+struct TextConvCommand: Command {
+    static let spec = CommandSpec(
+        name: "textconv",
+        abstract: "Skriv planen med ett faktum per linje (for git diff, git log -p og git blame; se git-setup).",
+        arguments: [ArgumentSpec("fil", help: "Planfil.")])
 
-    @Argument(help: "Planfil.") var file: String
+    let file: String
+
+    init(_ a: ParsedArguments) { file = a.required("fil") }
 
     func run() throws {
         let bytes: [UInt8]
@@ -152,10 +162,12 @@ struct TextConvCommand: ParsableCommand {
     }
 }
 
-struct GitSetupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "git-setup",
+struct GitSetupCommand: Command {
+    static let spec = CommandSpec(
+        name: "git-setup",
         abstract: "Sett opp git-depotet slik at git diff, git log -p og git blame viser planer ett faktum per linje.")
+
+    init(_ a: ParsedArguments) {}
 
     func run() throws {
         let top = Git.run(["rev-parse", "--show-toplevel"])
@@ -191,16 +203,23 @@ extension Plan {
     }
 }
 
-struct MergeDriverCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "merge-driver",
+struct MergeDriverCommand: Command {
+    static let spec = CommandSpec(
+        name: "merge-driver",
         abstract: "Flettedriver for git (settes opp av git-setup): fletter to greners planer etter id.",
         discussion: "Kalles av git som: kplan merge-driver %O %A %B. Resultatet skrives til %A. Avslutningskode 1 ved konflikt.",
-        shouldDisplay: false)
+        arguments: [ArgumentSpec("forfar", help: "Felles forfar (%O)."),
+                    ArgumentSpec("vår", help: "Vår versjon (%A); resultatet skrives hit."),
+                    ArgumentSpec("deres", help: "Deres versjon (%B).")],
+        hidden: true)
 
-    @Argument(help: "Felles forfar (%O).") var base: String
-    @Argument(help: "Vår versjon (%A); resultatet skrives hit.") var ours: String
-    @Argument(help: "Deres versjon (%B).") var theirs: String
+    let base: String
+    let ours: String
+    let theirs: String
+
+    init(_ a: ParsedArguments) {
+        (base, ours, theirs) = (a.required("forfar"), a.required("vår"), a.required("deres"))
+    }
 
     func run() throws {
         func load(_ path: String) throws -> Plan {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CursesBackend
 import Foundation
 import KPlanApp
@@ -6,11 +5,20 @@ import KPlanCore
 import TermUI
 
 /// Options shared by `edit` and `render`: theme and colour.
-struct DisplayOptions: ParsableArguments {
-    enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+struct DisplayOptions {
+    enum ColorChoice: String, CaseIterable { case auto, always, never }
 
-    @Option(help: "Tema: default, light, high-contrast, mono, eller en sti til en temafil.") var theme: String = "default"
-    @Option(help: "Farger: auto (av med NO_COLOR), always eller never.") var color: ColorChoice = .auto
+    static let options: [OptionSpec] = [
+        .option("theme", "tema", help: "Tema: default, light, high-contrast, mono, eller en sti til en temafil.", default: "default"),
+        .choice("color", ColorChoice.self, help: "Farger: auto (av med NO_COLOR), always eller never.", default: .auto),
+    ]
+    let theme: String
+    let color: ColorChoice
+
+    init(_ a: ParsedArguments) {
+        theme = a.value("theme") ?? "default"
+        color = a.choice("color")
+    }
 
     func resolve(defaultColors: Bool) throws -> (Theme, Bool) {
         let theme: Theme
@@ -41,15 +49,23 @@ func loadForEditing(_ path: String, policies: PolicySet) throws -> LoadedPlan {
     return loaded
 }
 
-struct EditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "edit",
+struct EditCommand: Command {
+    static let spec = CommandSpec(
+        name: "edit",
         abstract: "Rediger planen i terminalen (standard: eksempelplanen).",
-        discussion: "Taster: ? viser hjelp. Egne taster i $XDG_CONFIG_HOME/kplan/keys.json, f.eks. {\"save\": [\"C-s\", \"C-w\"]}.")
+        discussion: "Taster: ? viser hjelp. Egne taster i $XDG_CONFIG_HOME/kplan/keys.json, f.eks. {\"save\": [\"C-s\", \"C-w\"]}.",
+        arguments: [ArgumentSpec("fil", help: "Planfil.", .optional)],
+        options: DisplayOptions.options + [PolicyOptions.option])
 
-    @Argument(help: "Planfil.") var file: String?
-    @OptionGroup var display: DisplayOptions
-    @OptionGroup var policies: PolicyOptions
+    let file: String?
+    let display: DisplayOptions
+    let policies: PolicyOptions
+
+    init(_ a: ParsedArguments) {
+        file = a.argument("fil")
+        display = DisplayOptions(a)
+        policies = PolicyOptions(a)
+    }
 
     func run() throws {
         // The command runs on the main thread; ncurses must stay there.
@@ -88,31 +104,41 @@ func committedVersion(of path: String, policies: PolicySet) -> Plan? {
     return r.hasErrors ? nil : r.plan
 }
 
-struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "render",
+struct RenderCommand: Command {
+    static let spec = CommandSpec(
+        name: "render",
         abstract: "Skriv ut et skjermbilde av terminalgrensesnittet som tekst, etter et valgfritt tasteskript.",
         discussion: """
         Tasteskript: vanlig tekst skrives som den er, <Navn> er en navngitt tast (<Down>, <Enter>, <Esc>, <Tab>, <C-s>), << er «<».
         Skjermbilder: oversikt, behov, tiltak, utdanning, budsjett, bemanning, kontroll, vedtak (eller 1–9).
         Ingenting lagres, selv om skriptet trykker lagre.
-        """)
+        """,
+        arguments: [ArgumentSpec("fil", help: "Planfil.")],
+        options: [.option("screen", "skjerm", help: "Skjermbilde å starte på.", default: "oversikt"),
+                  .option("size", "BREDDExHØYDE", help: "Størrelse.", default: "120x40"),
+                  .option("keys", "skript", help: "Tasteskript.")]
+            + DisplayOptions.options + [PolicyOptions.option])
 
-    @Argument(help: "Planfil.") var file: String
-    @Option(help: "Skjermbilde å starte på.") var screen: String = "oversikt"
-    @Option(help: "Størrelse BREDDExHØYDE.") var size: String = "120x40"
-    @Option(help: "Tasteskript.") var keys: String = ""
-    @OptionGroup var display: DisplayOptions
-    @OptionGroup var policies: PolicyOptions
+    let file: String
+    let screen: ScreenID
+    let size: Size
+    let keys: [Key]
+    let display: DisplayOptions
+    let policies: PolicyOptions
 
-    func validate() throws {
-        guard ScreenID(name: screen) != nil else { throw ValidationError(Text.get("cli.render.screen", screen)) }
-        guard parsedSize != nil else { throw ValidationError(Text.get("cli.render.size", size)) }
-        do { _ = try KeyScript.parse(keys) } catch { throw ValidationError(Text.get("cli.render.keys", keys)) }
+    init(_ a: ParsedArguments) throws(UsageError) {
+        file = a.required("fil")
+        let screenName = a.required("screen"), sizeText = a.required("size"), script = a.value("keys") ?? ""
+        guard let screen = ScreenID(name: screenName) else { throw UsageError(message: Text.get("cli.render.screen", screenName), command: Self.spec) }
+        guard let size = Self.size(sizeText) else { throw UsageError(message: Text.get("cli.render.size", sizeText), command: Self.spec) }
+        guard let keys = try? KeyScript.parse(script) else { throw UsageError(message: Text.get("cli.render.keys", script), command: Self.spec) }
+        (self.screen, self.size, self.keys) = (screen, size, keys)
+        display = DisplayOptions(a)
+        policies = PolicyOptions(a)
     }
 
-    var parsedSize: Size? {
-        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+    static func size(_ text: String) -> Size? {
+        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, (1...1000).contains(parts[0]), (1...1000).contains(parts[1]) else { return nil }
         return Size(width: parts[0], height: parts[1])
     }
@@ -121,13 +147,11 @@ struct RenderCommand: ParsableCommand {
         let set = try policies.policySet()
         let loaded = try loadForEditing(file, policies: set)
         let (theme, _) = try display.resolve(defaultColors: false)
-        var state = AppState(plan: loaded.plan!, path: file, disk: loaded.disk, size: parsedSize!, policies: set, theme: theme,
+        var state = AppState(plan: loaded.plan!, path: file, disk: loaded.disk, size: size, policies: set, theme: theme,
                              colors: false, keymap: DefaultKeymap.make())
-        state.screen = ScreenID(name: screen)!
+        state.screen = screen
         state.base = committedVersion(of: file, policies: set)
-        for key in (try? KeyScript.parse(keys)) ?? [] {
-            _ = update(&state, .key(key))
-        }
+        for key in keys { _ = update(&state, .key(key)) }
         Console.out(view(state).text)
     }
 }

@@ -1,25 +1,38 @@
-import ArgumentParser
 import Foundation
 import KPlanCore
 
-struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
+struct ExportCommand: Command {
+    static let spec = CommandSpec(
+        name: "export",
         abstract: "Eksporter plandokumentet eller et utkast til saksframlegg som tekst, Markdown, groff -ms eller PDF.",
         discussion: """
         --format text: 80 kolonner, A4-sider på høyst 64 linjer skilt med sideskift. --format ms: kilde for groff.
         --pdf FIL kjører groff -ms -t -k -Tpdf selv (krever groff: apt-get install groff).
-        """)
+        """,
+        arguments: [ArgumentSpec("fil", help: "Planfil.")],
+        options: [.choice("format", Format.self, help: "Format: text, ms eller markdown.", default: .text),
+                  .choice("document", Document.self, help: "Dokument: plan eller saksframlegg.", default: .plan),
+                  .option("out", "fil", help: "Skriv til fil i stedet for standard ut."),
+                  .option("pdf", "fil", help: "Lag PDF med groff og skriv den til denne filen."), PolicyOptions.option])
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, ms, markdown }
-    enum Document: String, ExpressibleByArgument, CaseIterable { case plan, saksframlegg }
+    enum Format: String, CaseIterable { case text, ms, markdown }
+    enum Document: String, CaseIterable { case plan, saksframlegg }
 
-    @Argument(help: "Planfil.") var file: String
-    @Option(help: "Format: text, ms eller markdown.") var format: Format = .text
-    @Option(help: "Dokument: plan eller saksframlegg.") var document: Document = .plan
-    @Option(help: "Skriv til fil i stedet for standard ut.") var out: String?
-    @Option(help: "Lag PDF med groff og skriv den til denne filen.") var pdf: String?
-    @OptionGroup var policies: PolicyOptions
+    let file: String
+    let format: Format
+    let document: Document
+    let out: String?
+    let pdf: String?
+    let policies: PolicyOptions
+
+    init(_ a: ParsedArguments) {
+        file = a.required("fil")
+        format = a.choice("format")
+        document = a.choice("document")
+        out = a.value("out")
+        pdf = a.value("pdf")
+        policies = PolicyOptions(a)
+    }
 
     func run() throws {
         let set = try policies.policySet()

@@ -1,15 +1,22 @@
-import ArgumentParser
 import KPlanCore
 
-struct FmtCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fmt",
+struct FmtCommand: Command {
+    static let spec = CommandSpec(
+        name: "fmt",
         abstract: "Skriv planfiler i kanonisk form (nøkkelrekkefølge, innrykk, NFC).",
-        discussion: "Med --check endres ingenting: avslutningskode 1 og filnavnene når noe ikke er kanonisk.")
+        discussion: "Med --check endres ingenting: avslutningskode 1 og filnavnene når noe ikke er kanonisk.",
+        arguments: [ArgumentSpec("filer", help: "Planfiler (*.kplan.json).", .oneOrMore)],
+        options: [.flag("check", help: "Bare kontroller; skriv ikke."), PolicyOptions.option])
 
-    @Argument(help: "Planfiler (*.kplan.json).") var files: [String]
-    @Flag(help: "Bare kontroller; skriv ikke.") var check = false
-    @OptionGroup var policies: PolicyOptions
+    let files: [String]
+    let check: Bool
+    let policies: PolicyOptions
+
+    init(_ a: ParsedArguments) {
+        files = a.arguments("filer")
+        check = a.flag("check")
+        policies = PolicyOptions(a)
+    }
 
     func run() throws {
         let decoder = PlanDecoder(policies: try policies.policySet())

@@ -1,19 +1,30 @@
-import ArgumentParser
 import KPlanCore
 
-struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "generate",
-        abstract: "Lag en syntetisk, gyldig plan av valgfri størrelse (for ytelsesmålinger).")
+struct GenerateCommand: Command {
+    static let spec = CommandSpec(
+        name: "generate",
+        abstract: "Lag en syntetisk, gyldig plan av valgfri størrelse (for ytelsesmålinger).",
+        arguments: [ArgumentSpec("fil", help: "Filen som skal skrives.")],
+        options: [.option("needs", "antall", help: "Antall behov.", default: "100"),
+                  .option("measures", "antall", help: "Antall tiltak.", default: "100"),
+                  .option("years", "antall", help: "Antall år i planperioden.", default: "4"),
+                  .option("seed", "tall", help: "Frø for tilfeldighetene; samme frø gir samme plan.", default: "1")])
 
-    @Option(help: "Antall behov.") var needs = 100
-    @Option(help: "Antall tiltak.") var measures = 100
-    @Option(help: "Antall år i planperioden.") var years = 4
-    @Option(help: "Frø for tilfeldighetene; samme frø gir samme plan.") var seed: UInt64 = 1
-    @Argument(help: "Filen som skal skrives.") var file: String
+    let needs: Int
+    let measures: Int
+    let years: Int
+    let seed: UInt64
+    let file: String
 
-    func validate() throws {
-        guard needs >= 0, measures >= 0, (1...50).contains(years) else { throw ValidationError(Text.get("cli.generate.range")) }
+    init(_ a: ParsedArguments) throws(UsageError) {
+        needs = try a.integer("needs")
+        measures = try a.integer("measures")
+        years = try a.integer("years")
+        seed = try a.integer("seed", as: UInt64.self)
+        file = a.required("fil")
+        guard needs >= 0, measures >= 0, (1...50).contains(years) else {
+            throw UsageError(message: Text.get("cli.generate.range"), command: Self.spec)
+        }
     }
 
     func run() throws {

@@ -1,25 +1,36 @@
-import ArgumentParser
 import Foundation
 import KPlanCore
 
-struct NewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "new",
-        abstract: "Lag en ny, gyldig plan med de gjeldende policy-pakkene.")
+struct NewCommand: Command {
+    static let spec = CommandSpec(
+        name: "new",
+        abstract: "Lag en ny, gyldig plan med de gjeldende policy-pakkene.",
+        arguments: [ArgumentSpec("fil", help: "Ny planfil, f.eks. Plans/fjordvik-2026-2029.kplan.json.")],
+        options: [.option("municipality", "navn", help: "Kommunens navn, f.eks. «Fjordvik kommune».", required: true),
+                  .option("number", "nummer", help: "Kommunenummer (fire sifre).", required: true),
+                  .option("county", "fylke", help: "Fylke."),
+                  .option("from", "år", help: "Første år i planperioden.", required: true),
+                  .option("to", "år", help: "Siste år i planperioden.", required: true)])
 
-    @Argument(help: "Ny planfil, f.eks. Plans/fjordvik-2026-2029.kplan.json.") var file: String
-    @Option(help: "Kommunens navn, f.eks. «Fjordvik kommune».") var municipality: String
-    @Option(help: "Kommunenummer (fire sifre).") var number: String
-    @Option(help: "Fylke.") var county: String = ""
-    @Option(help: "Første år i planperioden.") var from: Int
-    @Option(help: "Siste år i planperioden.") var to: Int
+    let file: String
+    let municipality: String
+    let number: String
+    let county: String
+    let from: Int
+    let to: Int
 
-    func validate() throws {
+    init(_ a: ParsedArguments) throws(UsageError) {
+        file = a.required("fil")
+        municipality = a.required("municipality")
+        number = a.required("number")
+        county = a.value("county") ?? ""
+        from = try a.integer("from")
+        to = try a.integer("to")
         guard number.count == 4, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber) else {
-            throw ValidationError(Text.get("cli.new.number", number))
+            throw UsageError(message: Text.get("cli.new.number", number), command: Self.spec)
         }
         guard (1900...2200).contains(from), (1900...2200).contains(to), to >= from else {
-            throw ValidationError(Text.get("cli.new.period", String(from), String(to)))
+            throw UsageError(message: Text.get("cli.new.period", String(from), String(to)), command: Self.spec)
         }
     }
 

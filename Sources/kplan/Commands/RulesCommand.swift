@@ -1,8 +1,9 @@
-import ArgumentParser
 import KPlanCore
 
-struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List alle regler med id, alvorlighet, beskrivelse og kilde.")
+struct RulesCommand: Command {
+    static let spec = CommandSpec(name: "rules", abstract: "List alle regler med id, alvorlighet, beskrivelse og kilde.")
+
+    init(_ a: ParsedArguments) {}
 
     func run() throws {
         for group in Rule.Group.allCases {

@@ -1,13 +1,19 @@
-import ArgumentParser
 import KPlanCore
 
-struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show",
-        abstract: "Vis et sammendrag av planen: status, innhold, budsjett per år, framskrivinger og gap per behov.")
+struct ShowCommand: Command {
+    static let spec = CommandSpec(
+        name: "show",
+        abstract: "Vis et sammendrag av planen: status, innhold, budsjett per år, framskrivinger og gap per behov.",
+        arguments: [ArgumentSpec("fil", help: "Planfil (standard: eksempelplanen).", .optional)],
+        options: [PolicyOptions.option])
 
-    @Argument(help: "Planfil (standard: eksempelplanen).") var file: String?
-    @OptionGroup var policies: PolicyOptions
+    let file: String?
+    let policies: PolicyOptions
+
+    init(_ a: ParsedArguments) {
+        file = a.argument("fil")
+        policies = PolicyOptions(a)
+    }
 
     func run() throws {
         let set = try policies.policySet()

@@ -1,30 +1,42 @@
-import ArgumentParser
 import KPlanCore
 
-struct StatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status",
+struct StatusCommand: Command {
+    static let spec = CommandSpec(
+        name: "status",
         abstract: "Endre planens status når kontrollen tillater det: submit (send til behandling) eller approve (godkjent).",
         discussion: """
         submit krever null feil og at alle advarsler er rettet eller har unntak med begrunnelse.
         approve krever i tillegg vedtaket: --body, --case og --date. Ellers endres ingenting.
-        """)
+        """,
+        arguments: [ArgumentSpec("fil", help: "Planfil."), ArgumentSpec("overgang", help: "submit eller approve.")],
+        options: [.option("body", "organ", help: "Vedtaksorgan, f.eks. Kommunestyret (approve)."),
+                  .option("case", "saksnummer", help: "Saksnummer (approve)."),
+                  .option("date", "dato", help: "Vedtaksdato ÅÅÅÅ-MM-DD (approve)."), PolicyOptions.option])
 
-    enum Transition: String, ExpressibleByArgument, CaseIterable { case submit, approve }
+    enum Transition: String, CaseIterable { case submit, approve }
 
-    @Argument(help: "Planfil.") var file: String
-    @Argument(help: "submit eller approve.") var transition: Transition
-    @Option(help: "Vedtaksorgan, f.eks. Kommunestyret (approve).") var body: String?
-    @Option(name: .customLong("case"), help: "Saksnummer (approve).") var caseNumber: String?
-    @Option(help: "Vedtaksdato ÅÅÅÅ-MM-DD (approve).") var date: String?
-    @OptionGroup var policies: PolicyOptions
+    let file: String
+    let transition: Transition
+    let body: String?
+    let caseNumber: String?
+    let date: String?
+    let policies: PolicyOptions
 
-    func validate() throws {
+    init(_ a: ParsedArguments) throws(UsageError) {
+        file = a.required("fil")
+        let word = a.required("overgang")
+        guard let transition = Transition(rawValue: word) else {
+            throw UsageError(message: Text.get("cli.usage.bad-choice", word, "<overgang>", Format.alternatives(Transition.allCases.map(\.rawValue))),
+                             command: Self.spec)
+        }
+        self.transition = transition
+        (body, caseNumber, date) = (a.value("body"), a.value("case"), a.value("date"))
+        policies = PolicyOptions(a)
         guard transition == .approve else { return }
         guard let body, !body.isEmpty, let caseNumber, !caseNumber.isEmpty, let date else {
-            throw ValidationError(Text.get("cli.status.approve-needs"))
+            throw UsageError(message: Text.get("cli.status.approve-needs"), command: Self.spec)
         }
-        guard ISODate.isValid(date) else { throw ValidationError(Text.get("decode.invalid-date", date)) }
+        guard ISODate.isValid(date) else { throw UsageError(message: Text.get("decode.invalid-date", date), command: Self.spec) }
     }
 
     func run() throws {
