@@ -11,7 +11,11 @@ let package = Package(
     targets: [
         .target(
             name: "KPlanCore",
-            resources: [.copy("Resources/catalog.json"), .copy("Resources/policies"), .copy("Resources/strings")]
+            resources: [
+                .embedInCode("Resources/catalog.json"), .embedInCode("Resources/strings/nb.json"),
+                .embedInCode("Resources/policies/k2025.json"), .embedInCode("Resources/policies/leve-hele-livet.json"),
+                .embedInCode("Resources/policies/bo-trygt-hjemme.json"), .embedInCode("Resources/policies/post68-2026.json"),
+            ]
         ),
         .target(name: "KPlanFuzzCheck", dependencies: ["KPlanCore"]),
         .target(name: "TermUI"),

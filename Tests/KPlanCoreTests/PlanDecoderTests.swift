@@ -133,3 +133,17 @@ import Testing
         #expect(d.filter { $0.id == "missing-field" }.count == 7)
     }
 }
+
+@Suite struct EmbeddedResourceTests {
+    /// Package.swift names each resource to compile in; a file added to the folder but not
+    /// there would silently not ship.
+    @Test func everyResourceFileIsCompiledIn() throws {
+        let dir = Paths.root.appendingPathComponent("Sources/KPlanCore/Resources")
+        let files = try #require(FileManager.default.enumerator(atPath: dir.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+        #expect(Set(files) == Set(Resources.files.keys))
+        for name in files {
+            #expect(Resources.bytes(name) == Array(try Data(contentsOf: dir.appendingPathComponent(name + ".json"))), "\(name)")
+        }
+    }
+}

@@ -33,7 +33,7 @@ public struct Catalog: Sendable {
     public var memberRoles: [CatalogEntry]
 
     public static let bundled: Catalog = {
-        let bytes = Resources.bytes("catalog", "json")
+        let bytes = Resources.bytes("catalog")!
         let (catalog, diagnostics) = CatalogDecoder.decode(bytes)
         guard let catalog, diagnostics.isEmpty else {
             preconditionFailure("bundled catalog.json is invalid: \(diagnostics.map(\.message))")
@@ -58,17 +58,21 @@ public struct Catalog: Sendable {
     public var memberRoleCodes: CodeList { CodeList(Text.get("code.member-role"), memberRoles.map(\.code)) }
 }
 
+/// The catalog, policy packs and string tables, compiled into the binary (Package.swift:
+/// embedInCode): kplan runs from wherever it is copied, and a process does not look for a
+/// resource folder, which took six directory probes per file through Bundle.
 enum Resources {
-    static func url(_ name: String, _ ext: String, subdirectory: String? = nil) -> URL? {
-        Bundle.module.url(forResource: name, withExtension: ext, subdirectory: subdirectory)
-    }
+    static let files: [String: [UInt8]] = [
+        "catalog": PackageResources.catalog_json,
+        "strings/nb": PackageResources.nb_json,
+        "policies/k2025": PackageResources.k2025_json,
+        "policies/leve-hele-livet": PackageResources.leve_hele_livet_json,
+        "policies/bo-trygt-hjemme": PackageResources.bo_trygt_hjemme_json,
+        "policies/post68-2026": PackageResources.post68_2026_json,
+    ]
 
-    static func bytes(_ name: String, _ ext: String, subdirectory: String? = nil) -> [UInt8] {
-        guard let url = url(name, ext, subdirectory: subdirectory), let data = try? Data(contentsOf: url) else {
-            preconditionFailure("bundled resource \(name).\(ext) is missing")
-        }
-        return Array(data)
-    }
+    /// `name` without its .json ending, e.g. "policies/k2025".
+    static func bytes(_ name: String) -> [UInt8]? { files[name] }
 }
 
 enum CatalogDecoder {

@@ -150,7 +150,7 @@ public struct PolicySet: Sendable {
 
     public static let bundled: PolicySet = {
         PolicySet(packs: bundledIDs.map { id in
-            let (pack, diagnostics) = PolicyPackDecoder.decode(Resources.bytes(id, "json", subdirectory: "policies"))
+            let (pack, diagnostics) = PolicyPackDecoder.decode(Resources.bytes("policies/" + id) ?? [])
             guard let pack, diagnostics.isEmpty else {
                 preconditionFailure("bundled policy pack \(id) is invalid: \(diagnostics.map(\.message))")
             }

@@ -42,10 +42,8 @@ public enum Text {
     public static func has(_ key: String) -> Bool { tables.fallback[key] != nil }
 
     static func load(_ language: String) -> [String: String] {
-        guard let url = Bundle.module.url(forResource: language, withExtension: "json", subdirectory: "strings"),
-              let data = try? Data(contentsOf: url)
-        else { return [:] }
-        let (doc, diagnostics) = JSONParser.parse(Array(data))
+        guard let bytes = Resources.bytes("strings/" + language) else { return [:] }
+        let (doc, diagnostics) = JSONParser.parse(bytes)
         guard let doc, diagnostics.isEmpty, doc.node(doc.root).kind == .object else {
             preconditionFailure("string table \(language).json is not a flat JSON object")
         }
