@@ -217,3 +217,42 @@ import Testing
         #expect(cold.stdout.hasPrefix("cold_check_ms=") && !cold.stdout.contains("parse_ms"))
     }
 }
+
+@Suite struct MappedFileGuardTests {
+    /// SIGBUS is what reading a mapped file that another program truncated raises. It is sent
+    /// here while `check` waits on a pipe, after it has installed its handler.
+    @Test func aBusErrorWhileCheckingIsAMessageAndExit74NotACrash() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["check", "/dev/stdin"]
+        let input = Pipe(), err = Pipe()
+        p.standardInput = input
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        // Blocked in read(2) (syscall 0 on x86-64) means past the handler's installation.
+        let deadline = ContinuousClock.now + .seconds(30)
+        var waiting = false
+        while !waiting, ContinuousClock.now < deadline {
+            let syscall = (try? String(contentsOfFile: "/proc/\(p.processIdentifier)/syscall", encoding: .utf8)) ?? ""
+            waiting = syscall.hasPrefix("0 ")
+            if !waiting { usleep(1_000) }
+        }
+        #expect(waiting)
+        kill(p.processIdentifier, SIGBUS)
+        // Without the handler the runtime's crash handler can hang on a signal that is no
+        // fault, so give up after a while rather than hang the suite.
+        let end = ContinuousClock.now + .seconds(30)
+        while p.isRunning, ContinuousClock.now < end { usleep(1_000) }
+        if p.isRunning {
+            Issue.record("kplan check did not exit after SIGBUS")
+            kill(p.processIdentifier, SIGKILL)
+        }
+        p.waitUntilExit()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        try? input.fileHandleForWriting.close()
+        #expect(p.terminationReason == .exit)
+        #expect(p.terminationStatus == 74)
+        #expect(message == "kplan: filen ble avkortet av et annet program mens den ble lest; kjør kontrollen på nytt\n")
+    }
+}

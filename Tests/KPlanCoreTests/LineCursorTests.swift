@@ -35,7 +35,7 @@ import Testing
         var generator = SplitMix64(seed: 5)
         let shuffled = offsets.shuffled(using: &generator)
         for order in [offsets, offsets.reversed(), shuffled] {
-            let cursor = LineCursor(bytes)
+            let cursor = LineCursor(SourceBytes(bytes))
             for offset in order {
                 #expect(cursor.location(of: offset) == Self.expected(offset, in: bytes), "offset \(offset)")
             }

@@ -99,5 +99,31 @@ import Testing
     @Test func missingAndDirectoryPathsAreReported() {
         #expect(throws: StoreError.notFound(dir + "/x.json")) { try PlanStore.read(dir + "/x.json") }
         #expect(throws: StoreError.isDirectory(dir)) { try PlanStore.read(dir) }
+        #expect(throws: StoreError.notFound(dir + "/x.json")) { try PlanStore.map(dir + "/x.json") }
+        #expect(throws: StoreError.isDirectory(dir)) { try PlanStore.map(dir) }
+    }
+
+    /// Mapped or read, a plan gives the same bytes, the same tape and the same messages,
+    /// including one in the last byte of the last page.
+    @Test func aMappedFileReadsAsTheArrayDoes() throws {
+        let path = dir + "/stor.kplan.json"
+        var source = PlanEncoder.encode(PlanGenerator.generate(needs: 300, measures: 300, years: 4, seed: 5))
+        source.removeLast()
+        source += Array(", \n".utf8)
+        try Data(source).write(to: URL(fileURLWithPath: path))
+        let mapped = try PlanStore.map(path, mapFrom: 1)
+        #expect(mapped.array == source)
+        #expect(Array(mapped) == source)
+        #expect(mapped.withUnsafeBufferPointer { Array($0) } == source)
+        let (a, aMessages) = JSONParser.parse(mapped, splitAbove: 1)
+        let (b, bMessages) = JSONParser.parse(source, splitAbove: 1)
+        #expect(a?.nodes == b?.nodes)
+        #expect(aMessages == bMessages)
+        #expect(!aMessages.isEmpty)
+        let excerpt = { (bytes: SourceBytes) in aMessages.map { DiagnosticRenderer(fileName: "p", bytes: bytes).render($0) } }
+        #expect(excerpt(mapped) == excerpt(SourceBytes(source)))
+        // Below the size limit, and for what is no regular file, it reads.
+        #expect(try PlanStore.map(path).array == source)
+        #expect(try PlanStore.map("/dev/null", mapFrom: 0).isEmpty)
     }
 }

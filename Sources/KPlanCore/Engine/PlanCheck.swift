@@ -11,6 +11,10 @@ public struct PlanCheck: Sendable {
     public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
 
     public static func run(_ bytes: [UInt8], decoder: PlanDecoder, engine: Engine) -> PlanCheck {
+        run(SourceBytes(bytes), decoder: decoder, engine: engine)
+    }
+
+    public static func run(_ bytes: SourceBytes, decoder: PlanDecoder, engine: Engine) -> PlanCheck {
         let decoded = decoder.decode(bytes)
         guard let plan = decoded.plan, let document = decoded.document else {
             return PlanCheck(plan: nil, report: nil, diagnostics: DiagnosticRenderer.sorted(decoded.diagnostics), unreadable: true)

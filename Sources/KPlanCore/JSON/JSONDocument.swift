@@ -5,10 +5,10 @@
 /// ranges until the typed decoder asks for them, so positions are never lost and
 /// nothing is converted that nobody reads.
 public struct JSONDocument: Sendable {
-    public let bytes: [UInt8]
+    public let bytes: SourceBytes
     public internal(set) var nodes: [JSONNode]
 
-    public init(bytes: [UInt8], nodes: [JSONNode]) {
+    public init(bytes: SourceBytes, nodes: [JSONNode]) {
         self.bytes = bytes
         self.nodes = nodes
     }

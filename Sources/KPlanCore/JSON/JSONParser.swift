@@ -16,6 +16,11 @@ public enum JSONParser {
     /// JSONParser+Split); the result is the same.
     public static func parse(_ bytes: [UInt8], maxBytes: Int = maxBytes,
                              splitAbove: Int = splitMinimum) -> (JSONDocument?, [Diagnostic]) {
+        parse(SourceBytes(bytes), maxBytes: maxBytes, splitAbove: splitAbove)
+    }
+
+    public static func parse(_ bytes: SourceBytes, maxBytes: Int = maxBytes,
+                             splitAbove: Int = splitMinimum) -> (JSONDocument?, [Diagnostic]) {
         guard bytes.count <= maxBytes else {
             let size = Format.grouped(bytes.count >> 20), limit = Format.grouped(maxBytes >> 20)
             return (nil, [Diagnostic(.error, "too-large", Text.format("json.too-large", [size, limit]), offset: 0)])
@@ -425,7 +430,7 @@ public enum JSONParser {
 
 /// Git leaves `<<<<<<<`, `=======` and `>>>>>>>` lines in a file with an unresolved merge.
 enum ConflictMarkers {
-    static func find(in bytes: [UInt8]) -> [Diagnostic] {
+    static func find(in bytes: SourceBytes) -> [Diagnostic] {
         var result: [Diagnostic] = []
         var lineStart = 0
         let markers: [[UInt8]] = [Array("<<<<<<<".utf8), Array("|||||||".utf8), Array("=======".utf8), Array(">>>>>>>".utf8)]

@@ -21,7 +21,9 @@ public struct PlanDecoder: Sendable {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    public func decode(_ bytes: [UInt8]) -> Result {
+    public func decode(_ bytes: [UInt8]) -> Result { decode(SourceBytes(bytes)) }
+
+    public func decode(_ bytes: SourceBytes) -> Result {
         let (doc, syntax) = JSONParser.parse(bytes)
         guard let doc else { return Result(plan: nil, document: nil, diagnostics: syntax, hasSyntaxErrors: true) }
         var ctx = DecodeContext(document: doc)

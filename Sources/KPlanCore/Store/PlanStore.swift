@@ -97,6 +97,25 @@ public enum PlanStore {
         return bytes
     }
 
+    /// For reading only: a regular file of `mapFrom` bytes or more is mapped, not copied
+    /// (SourceBytes says why). A program that truncates the file while it is mapped makes the
+    /// next read of a lost page raise SIGBUS, so a caller installs a handler for it first
+    /// (kplan: MappedFileGuard); a file replaced by rename, as kplan and git write, is safe.
+    public static func map(_ path: String, mapFrom: Int = 1 << 20) throws(StoreError) -> SourceBytes {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return SourceBytes(try read(path)) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) >= mapFrom else {
+            return SourceBytes(try read(path))
+        }
+        let size = Int(st.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            return SourceBytes(try read(path))
+        }
+        return SourceBytes(mapping: .init(base: UnsafePointer(base.assumingMemoryBound(to: UInt8.self)), count: size))
+    }
+
     public static func diskVersion(_ path: String) -> DiskVersion {
         guard let bytes = try? read(path) else { return .absent }
         return DiskVersion(bytes: bytes)

@@ -6,10 +6,12 @@
 ///           = hjelp: mente du «sykepleier»?
 public struct DiagnosticRenderer {
     public let fileName: String
-    public let bytes: [UInt8]
+    public let bytes: SourceBytes
     private let lines: LineCursor
 
-    public init(fileName: String, bytes: [UInt8]) {
+    public init(fileName: String, bytes: [UInt8]) { self.init(fileName: fileName, bytes: SourceBytes(bytes)) }
+
+    public init(fileName: String, bytes: SourceBytes) {
         self.fileName = fileName
         self.bytes = bytes
         lines = LineCursor(bytes)

@@ -31,10 +31,11 @@ struct CheckCommand: Command {
         let set = try policies.policySet()
         let decoder = PlanDecoder(policies: set), engine = Engine(policies: set)
         var status = ExitStatus.ok
-        var results: [(String, [UInt8], PlanCheck)] = []
+        var results: [(String, SourceBytes, PlanCheck)] = []
+        MappedFileGuard.install()
         for file in files {
-            let bytes: [UInt8]
-            do { bytes = try PlanStore.read(file) } catch {
+            let bytes: SourceBytes
+            do { bytes = try PlanStore.map(file) } catch {
                 Console.err("kplan: \(error.description)\n")
                 status = max(status, ExitStatus.io)
                 continue

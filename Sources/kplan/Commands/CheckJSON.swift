@@ -5,7 +5,7 @@ import KPlanCore
 enum CheckJSON {
     static let formatVersion = "1.0"
 
-    static func encode(_ results: [(file: String, bytes: [UInt8], check: PlanCheck)]) -> [UInt8] {
+    static func encode(_ results: [(file: String, bytes: SourceBytes, check: PlanCheck)]) -> [UInt8] {
         var w = JSONWriter()
         let all = results.flatMap(\.check.diagnostics)
         w.beginObject()
