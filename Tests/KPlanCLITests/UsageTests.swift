@@ -75,3 +75,44 @@ import Testing
         #expect(dashed.stderr.contains("--not-an-option.json"))
     }
 }
+
+@Suite struct CompletionTests {
+    /// Completes with the generated bash function as bash would, for the words given.
+    func complete(_ words: [String]) throws -> [String] {
+        let script = try CLI.run(["--generate-completion-script", "bash"])
+        #expect(script.status == 0)
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try script.stdout.write(toFile: dir + "/kplan.bash", atomically: true, encoding: .utf8)
+        let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        p.arguments = ["-c", "source kplan.bash; COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _kplan; printf '%s\\n' \"${COMPREPLY[@]}\""]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return text.split(separator: "\n").map(String.init).filter { $0 != "kplan.bash" }
+    }
+
+    @Test func bashCompletesCommandsOptionsAndChoices() throws {
+        #expect(try complete(["kplan", "ch"]) == ["check"])
+        #expect(try complete(["kplan", "check", "--format", ""]) == ["text", "json"])
+        #expect(try complete(["kplan", "export", "--do"]) == ["--document"])
+        #expect(try complete(["kplan", "status", "--c"]) == ["--case"])
+    }
+
+    @Test func everyShellGetsAScriptAndAnUnknownShellIsAUsageError() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try CLI.run(["--generate-completion-script", shell])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("check"))
+            #expect(!r.stdout.contains("merge-driver"))
+        }
+        let bad = try CLI.run(["--generate-completion-script", "tcsh"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("kplan: «tcsh» er ikke en gyldig verdi for --generate-completion-script; velg bash, zsh eller fish\n"))
+    }
+}

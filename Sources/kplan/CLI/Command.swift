@@ -37,6 +37,15 @@ enum CommandLineRunner {
             if first == "help" {
                 return help(Array(words.dropFirst()))
             }
+            if first == "--generate-completion-script" {
+                let shell = words.dropFirst().first ?? ""
+                guard let script = CompletionScript.script(for: shell, commands: commands.map { $0.spec }) else {
+                    report(UsageError(message: Text.get("cli.usage.bad-choice", shell, first, Format.alternatives(CompletionScript.shells))))
+                    return ExitStatus.usage
+                }
+                Console.out(script)
+                return ExitStatus.ok
+            }
             if let named = commands.first(where: { $0.spec.name == first }) {
                 command = named
                 words = words.dropFirst()
