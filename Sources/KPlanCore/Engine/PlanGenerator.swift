@@ -37,23 +37,45 @@ public enum PlanGenerator {
                  reform: [reforms[rng.below(reforms.count)]], rationale: "Framskriving og kartlegging viser behov for \(phrase(4)).")
         }
         let kinds = ["rekruttering", "heltid", "arbeidsmiljo", "samarbeid"]
+        // Every fourth measure is further education with training slots and a post 68 grant,
+        // as in the example plan, so the slot, load and grant rules work at every size.
+        func trains(_ i: Int) -> Bool { i % 4 == 0 }
         plan.measures = (0..<measures).map { i in
             let linked = needs == 0 ? [] : ["B\(i % needs + 1)"]
-            return Measure(id: "T\(i + 1)", title: "Tiltak for \(phrase(3)) \(i + 1)", kind: kinds[rng.below(kinds.count)],
+            return Measure(id: "T\(i + 1)", title: "Tiltak for \(phrase(3)) \(i + 1)",
+                           kind: trains(i) ? "videreutdanning" : kinds[rng.below(kinds.count)],
                            strategy: strategies[rng.below(strategies.count)], needs: linked, k2025: [areas[i % areas.count]],
                            reform: [reforms[rng.below(reforms.count)]], responsible: "Virksomhetsleder \(rng.below(20) + 1)",
                            targetGroup: "Ansatte i \(phrase(1))", goal: "Bedre \(phrase(2))", implementation: "Plan for \(phrase(3))",
                            indicator: "Andel \(phrase(1))", from: "\(from)-01", to: "\(to)-06", status: .planned,
                            fteGain: Hundredths(raw: 300))
         }
+        // Two-year programmes, so that the slots deliver their FTE within the period.
+        let programmes = [("fagbrev-praksiskandidat", "helsefagarbeider"), ("menn-i-helse", "helsefagarbeider"),
+                          ("videreutdanning-geriatri", "spesialsykepleier")]
+        plan.trainingSlots = plan.measures.indices.filter(trains).map { i in
+            let (programme, qualifies) = programmes[rng.below(programmes.count)]
+            return TrainingSlot(id: "U\(i + 1)", measure: plan.measures[i].id, programme: programme, provider: "Høgskole \(rng.below(5) + 1)",
+                                qualifies: qualifies, startYear: from, years: 2, participants: 1 + rng.below(3),
+                                fteGainEach: Hundredths(raw: 80))
+        }
         plan.budget.costs = plan.measures.enumerated().map { i, m in
             var a = YearAmounts()
             for y in from...to { a[y] = 10_000 * (1 + rng.below(20)) }
-            return CostLine(id: "K\(i + 1)", measure: m.id, category: "prosjektledelse", amounts: a)
+            return CostLine(id: "K\(i + 1)", measure: m.id, category: trains(i) ? "studieavgift" : "prosjektledelse", amounts: a)
         }
         var own = YearAmounts()
         for c in plan.budget.costs { for e in c.amounts.entries { own[e.year] += e.kroner } }
-        plan.budget.funding = [FundingLine(id: "F1", source: "egen-ramme", measure: nil, status: .planned, amounts: own)]
+        var grants: [FundingLine] = []
+        for (i, c) in plan.budget.costs.enumerated() where trains(i) {
+            var grant = YearAmounts()
+            for e in c.amounts.entries {
+                grant[e.year] = e.kroner * 4 / 10
+                own[e.year] -= grant[e.year]
+            }
+            grants.append(FundingLine(id: "F\(grants.count + 2)", source: "post68", measure: c.measure, status: .applied, amounts: grant))
+        }
+        plan.budget.funding = [FundingLine(id: "F1", source: "egen-ramme", measure: nil, status: .planned, amounts: own)] + grants
         return plan
     }
 }
