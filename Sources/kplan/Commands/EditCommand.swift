@@ -16,7 +16,7 @@ struct DisplayOptions {
     let color: ColorChoice
 
     init(_ a: ParsedArguments) {
-        theme = a.value("theme") ?? "default"
+        theme = a.required("theme")
         color = a.choice("color")
     }
 
