@@ -75,6 +75,16 @@ public struct JSONDocument: Sendable {
         }
     }
 
+    public func stringEquals(_ index: Int32, to text: Substring) -> Bool {
+        let n = nodes[Int(index)]
+        if n.hasEscapes { return string(index) == text }
+        let length = Int(n.end - n.start) - 2
+        guard length == text.utf8.count else { return false }
+        return bytes.withUnsafeBufferPointer { buf in
+            text.utf8.elementsEqual(UnsafeBufferPointer(rebasing: buf[Int(n.start) + 1..<Int(n.end) - 1]))
+        }
+    }
+
     /// The raw source text of a node (numbers, for error messages).
     public func rawText(_ index: Int32) -> String {
         let n = nodes[Int(index)]

@@ -12,7 +12,8 @@ public struct PointerResolver {
         var node = document.root
         guard !pointer.isEmpty else { return Int(document.node(node).start) }
         for raw in pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            let token = raw.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            // Keys with "~" or "/" are rare; the others are looked up without a copy.
+            let token = raw.contains("~") ? Substring(raw.replacing("~1", with: "/").replacing("~0", with: "~")) : raw
             let n = document.node(node)
             switch n.kind {
             case .object:
@@ -29,8 +30,14 @@ public struct PointerResolver {
         return Int(document.node(node).start)
     }
 
-    private func member(_ object: Int32, _ key: String) -> Int32? {
-        document.members(object).first { document.string($0.key) == key }?.value
+    /// Keys are compared in place: with a finding per item, building each object's member list
+    /// and key strings was a third of checking a plan with 20 000 findings.
+    private func member(_ object: Int32, _ key: Substring) -> Int32? {
+        var children = document.children(object).makeIterator()
+        while let k = children.next(), let value = children.next() {
+            if document.stringEquals(k, to: key) { return value }
+        }
+        return nil
     }
 
     /// Fills in `offset` for diagnostics that have a path but no position.
@@ -44,4 +51,3 @@ public struct PointerResolver {
     }
 }
 
-import Foundation
