@@ -25,6 +25,15 @@ import Testing
         #expect(d[0].help == "første forekomst står på linje 2; fjern den ene")
     }
 
+    /// 38 keys: past the 32 where a hash table of the keys takes over from fingerprints.
+    @Test func duplicatesInAWideObjectNameTheirFirstLine() throws {
+        let (d, at, doc) = try diagnostics("wide-object.json")
+        #expect(at == [Located(id: "duplicate-key", line: 22, column: 3), Located(id: "duplicate-key", line: 39, column: 3)])
+        #expect(d.map(\.message) == ["nøkkelen «k3» står to ganger i samme objekt", "nøkkelen «\\u006b7» står to ganger i samme objekt"])
+        #expect(d.map(\.help) == ["første forekomst står på linje 5; fjern den ene", "første forekomst står på linje 9; fjern den ene"])
+        #expect(doc != nil)
+    }
+
     @Test func byteOrderMark() throws {
         let (d, at, doc) = try diagnostics("bom.json")
         #expect(at == [Located(id: "bom", line: 1, column: 1)])
