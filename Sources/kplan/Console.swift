@@ -24,7 +24,7 @@ enum Console {
 
 /// The policy packs for a command: the bundled ones plus any `--policy FILE`.
 struct PolicyOptions {
-    static let option = OptionSpec.option("policy", "fil", help: "Legg til en policy-pakke fra fil (erstatter en innebygd pakke med samme id).",
+    static let option = OptionSpec.option("policy", "fil", help: Text.get("cli.policy.option.policy"),
                                           repeats: true)
     let policy: [String]
 

@@ -16,8 +16,8 @@ struct ExitCode: Error {
 
 /// Reads the command line and runs the command it names.
 enum CommandLineRunner {
-    static let abstract = "Strategisk kompetanseplan for helse og omsorg: rediger, kontroller og eksporter planen."
-    static let discussion = "Uten kommando åpnes eksempelplanen (Plans/fjordvik-2026-2029.kplan.json) i terminalgrensesnittet."
+    static let abstract = Text.get("cli.root.abstract")
+    static let discussion = Text.get("cli.root.discussion")
     static var commands: [any Command.Type] { [
         EditCommand.self, ShowCommand.self, CheckCommand.self, FmtCommand.self, NewCommand.self, StatusCommand.self,
         RulesCommand.self, ExportCommand.self, DiffCommand.self, TextConvCommand.self, GitSetupCommand.self,

@@ -7,10 +7,10 @@ import TermUI
 struct BenchCommand: Command {
     static let spec = CommandSpec(
         name: "bench",
-        abstract: "Mål tiden for innlesing, kontroll og lagring av en plan (brukes av Scripts/bench).",
-        arguments: [ArgumentSpec("fil", help: "Planfil.")],
-        options: [.option("runs", "antall", help: "Antall gjentakelser; medianen skrives ut.", default: "5"),
-                  .flag("cold", help: "Mål bare én kontroll, som det første prosessen gjør (slik kplan check kjører).")],
+        abstract: Text.get("cli.bench.abstract"),
+        arguments: [ArgumentSpec("fil", help: Text.get("cli.bench.argument.fil"))],
+        options: [.option("runs", "antall", help: Text.get("cli.bench.option.runs"), default: "5"),
+                  .flag("cold", help: Text.get("cli.bench.option.cold"))],
         hidden: true)
 
     let file: String

@@ -4,14 +4,11 @@ import KPlanCore
 struct CheckCommand: Command {
     static let spec = CommandSpec(
         name: "check",
-        abstract: "Kontroller planen mot KS-metoden, Kompetanseløft 2025, reformene og tilskuddsreglene.",
-        discussion: """
-        Alle funn skrives som FIL:LINJE:KOLONNE: error|warning|note[regel]: melding, sortert etter plassering.
-        Avslutningskode: 0 uten feil, 1 med feil (eller advarsler med --strict), 2 feil bruk, 65 filen kan ikke leses som plan.
-        """,
-        arguments: [ArgumentSpec("filer", help: "Planfiler (*.kplan.json).", .oneOrMore)],
-        options: [.choice("format", OutputFormat.self, help: "Utdataformat: text eller json.", default: .text),
-                  .flag("strict", help: "Advarsler gir også avslutningskode 1."), PolicyOptions.option])
+        abstract: Text.get("cli.check.abstract"),
+        discussion: Text.get("cli.check.discussion"),
+        arguments: [ArgumentSpec("filer", help: Text.get("cli.check.argument.filer"), .oneOrMore)],
+        options: [.choice("format", OutputFormat.self, help: Text.get("cli.check.option.format"), default: .text),
+                  .flag("strict", help: Text.get("cli.check.option.strict")), PolicyOptions.option])
 
     enum OutputFormat: String, CaseIterable { case text, json }
 

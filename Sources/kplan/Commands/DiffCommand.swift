@@ -32,16 +32,10 @@ enum Git {
 struct DiffCommand: Command {
     static let spec = CommandSpec(
         name: "diff",
-        abstract: "Vis endringer i planen, etter id, på norsk: to filer, eller git-revisjoner.",
-        discussion: """
-        kplan diff A.kplan.json B.kplan.json   sammenlign to filer
-        kplan diff                             HEAD mot arbeidskopien
-        kplan diff REV [-- FIL …]              revisjonen mot arbeidskopien
-        kplan diff REV REV [-- FIL …]          to revisjoner
-        Avslutningskode: 0 uten endringer, 1 med endringer, 2 feil bruk, 65 ugyldig plan.
-        """,
-        arguments: [ArgumentSpec("argumenter", help: "To filer, eller inntil to revisjoner, eventuelt -- og filer.", .any)],
-        options: [.choice("format", OutputFormat.self, help: "Utdataformat: text eller json.", default: .text)],
+        abstract: Text.get("cli.diff.abstract"),
+        discussion: Text.get("cli.diff.discussion"),
+        arguments: [ArgumentSpec("argumenter", help: Text.get("cli.diff.argument.argumenter"), .any)],
+        options: [.choice("format", OutputFormat.self, help: Text.get("cli.diff.option.format"), default: .text)],
         passthrough: true)
 
     enum OutputFormat: String, CaseIterable { case text, json }
@@ -142,8 +136,8 @@ struct DiffCommand: Command {
 struct TextConvCommand: Command {
     static let spec = CommandSpec(
         name: "textconv",
-        abstract: "Skriv planen med ett faktum per linje (for git diff, git log -p og git blame; se git-setup).",
-        arguments: [ArgumentSpec("fil", help: "Planfil.")])
+        abstract: Text.get("cli.textconv.abstract"),
+        arguments: [ArgumentSpec("fil", help: Text.get("cli.textconv.argument.fil"))])
 
     let file: String
 
@@ -165,7 +159,7 @@ struct TextConvCommand: Command {
 struct GitSetupCommand: Command {
     static let spec = CommandSpec(
         name: "git-setup",
-        abstract: "Sett opp git-depotet slik at git diff, git log -p og git blame viser planer ett faktum per linje.")
+        abstract: Text.get("cli.git-setup.abstract"))
 
     init(_ a: ParsedArguments) {}
 
@@ -206,11 +200,11 @@ extension Plan {
 struct MergeDriverCommand: Command {
     static let spec = CommandSpec(
         name: "merge-driver",
-        abstract: "Flettedriver for git (settes opp av git-setup): fletter to greners planer etter id.",
-        discussion: "Kalles av git som: kplan merge-driver %O %A %B. Resultatet skrives til %A. Avslutningskode 1 ved konflikt.",
-        arguments: [ArgumentSpec("forfar", help: "Felles forfar (%O)."),
-                    ArgumentSpec("vår", help: "Vår versjon (%A); resultatet skrives hit."),
-                    ArgumentSpec("deres", help: "Deres versjon (%B).")],
+        abstract: Text.get("cli.merge-driver.abstract"),
+        discussion: Text.get("cli.merge-driver.discussion"),
+        arguments: [ArgumentSpec("forfar", help: Text.get("cli.merge-driver.argument.forfar")),
+                    ArgumentSpec("vår", help: Text.get("cli.merge-driver.argument.vår")),
+                    ArgumentSpec("deres", help: Text.get("cli.merge-driver.argument.deres"))],
         hidden: true)
 
     let base: String

@@ -9,8 +9,8 @@ struct DisplayOptions {
     enum ColorChoice: String, CaseIterable { case auto, always, never }
 
     static let options: [OptionSpec] = [
-        .option("theme", "tema", help: "Tema: default, light, high-contrast, mono, eller en sti til en temafil.", default: "default"),
-        .choice("color", ColorChoice.self, help: "Farger: auto (av med NO_COLOR), always eller never.", default: .auto),
+        .option("theme", "tema", help: Text.get("cli.display.option.theme"), default: "default"),
+        .choice("color", ColorChoice.self, help: Text.get("cli.display.option.color"), default: .auto),
     ]
     let theme: String
     let color: ColorChoice
@@ -52,9 +52,9 @@ func loadForEditing(_ path: String, policies: PolicySet) throws -> LoadedPlan {
 struct EditCommand: Command {
     static let spec = CommandSpec(
         name: "edit",
-        abstract: "Rediger planen i terminalen (standard: eksempelplanen).",
-        discussion: "Taster: ? viser hjelp. Egne taster i $XDG_CONFIG_HOME/kplan/keys.json, f.eks. {\"save\": [\"C-s\", \"C-w\"]}.",
-        arguments: [ArgumentSpec("fil", help: "Planfil.", .optional)],
+        abstract: Text.get("cli.edit.abstract"),
+        discussion: Text.get("cli.edit.discussion"),
+        arguments: [ArgumentSpec("fil", help: Text.get("cli.edit.argument.fil"), .optional)],
         options: DisplayOptions.options + [PolicyOptions.option])
 
     let file: String?
@@ -107,16 +107,12 @@ func committedVersion(of path: String, policies: PolicySet) -> Plan? {
 struct RenderCommand: Command {
     static let spec = CommandSpec(
         name: "render",
-        abstract: "Skriv ut et skjermbilde av terminalgrensesnittet som tekst, etter et valgfritt tasteskript.",
-        discussion: """
-        Tasteskript: vanlig tekst skrives som den er, <Navn> er en navngitt tast (<Down>, <Enter>, <Esc>, <Tab>, <C-s>), << er «<».
-        Skjermbilder: oversikt, behov, tiltak, utdanning, budsjett, bemanning, kontroll, vedtak (eller 1–9).
-        Ingenting lagres, selv om skriptet trykker lagre.
-        """,
-        arguments: [ArgumentSpec("fil", help: "Planfil.")],
-        options: [.option("screen", "skjerm", help: "Skjermbilde å starte på.", default: "oversikt"),
-                  .option("size", "BREDDExHØYDE", help: "Størrelse.", default: "120x40"),
-                  .option("keys", "skript", help: "Tasteskript.")]
+        abstract: Text.get("cli.render.abstract"),
+        discussion: Text.get("cli.render.discussion"),
+        arguments: [ArgumentSpec("fil", help: Text.get("cli.render.argument.fil"))],
+        options: [.option("screen", "skjerm", help: Text.get("cli.render.option.screen"), default: "oversikt"),
+                  .option("size", "BREDDExHØYDE", help: Text.get("cli.render.option.size"), default: "120x40"),
+                  .option("keys", "skript", help: Text.get("cli.render.option.keys"))]
             + DisplayOptions.options + [PolicyOptions.option])
 
     let file: String

@@ -4,16 +4,13 @@ import KPlanCore
 struct ExportCommand: Command {
     static let spec = CommandSpec(
         name: "export",
-        abstract: "Eksporter plandokumentet eller et utkast til saksframlegg som tekst, Markdown, groff -ms eller PDF.",
-        discussion: """
-        --format text: 80 kolonner, A4-sider på høyst 64 linjer skilt med sideskift. --format ms: kilde for groff.
-        --pdf FIL kjører groff -ms -t -k -Tpdf selv (krever groff: apt-get install groff).
-        """,
-        arguments: [ArgumentSpec("fil", help: "Planfil.")],
-        options: [.choice("format", Format.self, help: "Format: text, ms eller markdown.", default: .text),
-                  .choice("document", Document.self, help: "Dokument: plan eller saksframlegg.", default: .plan),
-                  .option("out", "fil", help: "Skriv til fil i stedet for standard ut."),
-                  .option("pdf", "fil", help: "Lag PDF med groff og skriv den til denne filen."), PolicyOptions.option])
+        abstract: Text.get("cli.export.abstract"),
+        discussion: Text.get("cli.export.discussion"),
+        arguments: [ArgumentSpec("fil", help: Text.get("cli.export.argument.fil"))],
+        options: [.choice("format", Format.self, help: Text.get("cli.export.option.format"), default: .text),
+                  .choice("document", Document.self, help: Text.get("cli.export.option.document"), default: .plan),
+                  .option("out", "fil", help: Text.get("cli.export.option.out")),
+                  .option("pdf", "fil", help: Text.get("cli.export.option.pdf")), PolicyOptions.option])
 
     enum Format: String, CaseIterable { case text, ms, markdown }
     enum Document: String, CaseIterable { case plan, saksframlegg }

@@ -3,10 +3,10 @@ import KPlanCore
 struct FmtCommand: Command {
     static let spec = CommandSpec(
         name: "fmt",
-        abstract: "Skriv planfiler i kanonisk form (nøkkelrekkefølge, innrykk, NFC).",
-        discussion: "Med --check endres ingenting: avslutningskode 1 og filnavnene når noe ikke er kanonisk.",
-        arguments: [ArgumentSpec("filer", help: "Planfiler (*.kplan.json).", .oneOrMore)],
-        options: [.flag("check", help: "Bare kontroller; skriv ikke."), PolicyOptions.option])
+        abstract: Text.get("cli.fmt.abstract"),
+        discussion: Text.get("cli.fmt.discussion"),
+        arguments: [ArgumentSpec("filer", help: Text.get("cli.fmt.argument.filer"), .oneOrMore)],
+        options: [.flag("check", help: Text.get("cli.fmt.option.check")), PolicyOptions.option])
 
     let files: [String]
     let check: Bool

@@ -3,12 +3,12 @@ import KPlanCore
 struct GenerateCommand: Command {
     static let spec = CommandSpec(
         name: "generate",
-        abstract: "Lag en syntetisk, gyldig plan av valgfri størrelse (for ytelsesmålinger).",
-        arguments: [ArgumentSpec("fil", help: "Filen som skal skrives.")],
-        options: [.option("needs", "antall", help: "Antall behov.", default: "100"),
-                  .option("measures", "antall", help: "Antall tiltak.", default: "100"),
-                  .option("years", "antall", help: "Antall år i planperioden.", default: "4"),
-                  .option("seed", "tall", help: "Frø for tilfeldighetene; samme frø gir samme plan.", default: "1")])
+        abstract: Text.get("cli.generate.abstract"),
+        arguments: [ArgumentSpec("fil", help: Text.get("cli.generate.argument.fil"))],
+        options: [.option("needs", "antall", help: Text.get("cli.generate.option.needs"), default: "100"),
+                  .option("measures", "antall", help: Text.get("cli.generate.option.measures"), default: "100"),
+                  .option("years", "antall", help: Text.get("cli.generate.option.years"), default: "4"),
+                  .option("seed", "tall", help: Text.get("cli.generate.option.seed"), default: "1")])
 
     let needs: Int
     let measures: Int

@@ -4,13 +4,13 @@ import KPlanCore
 struct NewCommand: Command {
     static let spec = CommandSpec(
         name: "new",
-        abstract: "Lag en ny, gyldig plan med de gjeldende policy-pakkene.",
-        arguments: [ArgumentSpec("fil", help: "Ny planfil, f.eks. Plans/fjordvik-2026-2029.kplan.json.")],
-        options: [.option("municipality", "navn", help: "Kommunens navn, f.eks. «Fjordvik kommune».", required: true),
-                  .option("number", "nummer", help: "Kommunenummer (fire sifre).", required: true),
-                  .option("county", "fylke", help: "Fylke."),
-                  .option("from", "år", help: "Første år i planperioden.", required: true),
-                  .option("to", "år", help: "Siste år i planperioden.", required: true)])
+        abstract: Text.get("cli.new.abstract"),
+        arguments: [ArgumentSpec("fil", help: Text.get("cli.new.argument.fil"))],
+        options: [.option("municipality", "navn", help: Text.get("cli.new.option.municipality"), required: true),
+                  .option("number", "nummer", help: Text.get("cli.new.option.number"), required: true),
+                  .option("county", "fylke", help: Text.get("cli.new.option.county")),
+                  .option("from", "år", help: Text.get("cli.new.option.from"), required: true),
+                  .option("to", "år", help: Text.get("cli.new.option.to"), required: true)])
 
     let file: String
     let municipality: String

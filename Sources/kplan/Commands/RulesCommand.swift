@@ -1,7 +1,7 @@
 import KPlanCore
 
 struct RulesCommand: Command {
-    static let spec = CommandSpec(name: "rules", abstract: "List alle regler med id, alvorlighet, beskrivelse og kilde.")
+    static let spec = CommandSpec(name: "rules", abstract: Text.get("cli.rules.abstract"))
 
     init(_ a: ParsedArguments) {}
 

@@ -3,8 +3,8 @@ import KPlanCore
 struct ShowCommand: Command {
     static let spec = CommandSpec(
         name: "show",
-        abstract: "Vis et sammendrag av planen: status, innhold, budsjett per år, framskrivinger og gap per behov.",
-        arguments: [ArgumentSpec("fil", help: "Planfil (standard: eksempelplanen).", .optional)],
+        abstract: Text.get("cli.show.abstract"),
+        arguments: [ArgumentSpec("fil", help: Text.get("cli.show.argument.fil"), .optional)],
         options: [PolicyOptions.option])
 
     let file: String?

@@ -3,15 +3,12 @@ import KPlanCore
 struct StatusCommand: Command {
     static let spec = CommandSpec(
         name: "status",
-        abstract: "Endre planens status når kontrollen tillater det: submit (send til behandling) eller approve (godkjent).",
-        discussion: """
-        submit krever null feil og at alle advarsler er rettet eller har unntak med begrunnelse.
-        approve krever i tillegg vedtaket: --body, --case og --date. Ellers endres ingenting.
-        """,
-        arguments: [ArgumentSpec("fil", help: "Planfil."), ArgumentSpec("overgang", help: "submit eller approve.")],
-        options: [.option("body", "organ", help: "Vedtaksorgan, f.eks. Kommunestyret (approve)."),
-                  .option("case", "saksnummer", help: "Saksnummer (approve)."),
-                  .option("date", "dato", help: "Vedtaksdato ÅÅÅÅ-MM-DD (approve)."), PolicyOptions.option])
+        abstract: Text.get("cli.status.abstract"),
+        discussion: Text.get("cli.status.discussion"),
+        arguments: [ArgumentSpec("fil", help: Text.get("cli.status.argument.fil")), ArgumentSpec("overgang", help: Text.get("cli.status.argument.overgang"))],
+        options: [.option("body", "organ", help: Text.get("cli.status.option.body")),
+                  .option("case", "saksnummer", help: Text.get("cli.status.option.case")),
+                  .option("date", "dato", help: Text.get("cli.status.option.date")), PolicyOptions.option])
 
     enum Transition: String, CaseIterable { case submit, approve }
 
