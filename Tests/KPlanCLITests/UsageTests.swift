@@ -54,6 +54,18 @@ import Testing
         #expect(try CLI.run(["help", "check"]).stdout == r.stdout)
     }
 
+    /// Help texts come from the string table under keys made from the names, so a command or
+    /// argument without its entry would stop kplan: every command's help is asked for here.
+    @Test(arguments: ["edit", "show", "check", "fmt", "new", "status", "rules", "export", "diff", "textconv", "git-setup",
+                      "merge-driver", "render", "generate", "bench"])
+    func everyCommandHasItsHelpTexts(_ command: String) throws {
+        let r = try CLI.run([command, "--help"])
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty)
+        #expect(r.stdout.hasPrefix("OVERSIKT: "))
+        #expect(r.stdout.contains("\nBRUK: kplan \(command)"))
+    }
+
     @Test func rootHelpListsTheVisibleCommands() throws {
         let r = try CLI.run(["--help"])
         #expect(r.status == 0)

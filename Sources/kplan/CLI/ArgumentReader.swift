@@ -27,7 +27,7 @@ struct ParsedArguments {
     func argument(_ name: String) -> String? { positionals[name]?.first }
     func arguments(_ name: String) -> [String] { positionals[name] ?? [] }
 
-    func choice<E: RawRepresentable>(_ name: String, as type: E.Type = E.self) -> E where E.RawValue == String {
+    func choice<E: RawRepresentable>(_ name: String) -> E where E.RawValue == String {
         // The reader checked the value against the spec's choices, which are E's cases.
         guard let raw = value(name), let e = E(rawValue: raw) else { preconditionFailure("\(name) is not a choice of \(E.self)") }
         return e

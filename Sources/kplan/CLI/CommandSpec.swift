@@ -1,10 +1,10 @@
+import KPlanCore
+
 /// What a command accepts, declared once: the argument reader checks input against it, and the
 /// help text is written from it. Plain data, read without reflection, so a process pays
 /// nothing for commands it does not run.
 struct CommandSpec: Sendable {
     let name: String
-    let abstract: String
-    var discussion = ""
     var arguments: [ArgumentSpec] = []
     var options: [OptionSpec] = []
     /// Everything from the first argument on is passed on as it is, `--` included (for
@@ -12,17 +12,21 @@ struct CommandSpec: Sendable {
     var passthrough = false
     /// Left out of the command list (tools for git and for benchmarks).
     var hidden = false
+
+    // The texts are the string table's, under keys made from the names: cli.check.abstract,
+    // cli.check.discussion (if any), cli.check.argument.filer.
+    var abstract: String { Text.get("cli.\(name).abstract") }
+    var discussion: String { Text.has("cli.\(name).discussion") ? Text.get("cli.\(name).discussion") : "" }
+    func help(for argument: ArgumentSpec) -> String { Text.get("cli.\(name).argument.\(argument.name)") }
 }
 
 struct ArgumentSpec: Sendable {
     enum Count: Sendable { case one, optional, oneOrMore, any }
     let name: String
-    let help: String
     var count = Count.one
 
-    init(_ name: String, help: String, _ count: Count = .one) {
+    init(_ name: String, _ count: Count = .one) {
         self.name = name
-        self.help = help
         self.count = count
     }
 }

@@ -42,7 +42,7 @@ enum HelpText {
         out += usage(spec) + "\n"
         if !spec.arguments.isEmpty {
             out += "\n" + Text.get("cli.help.arguments") + "\n"
-            for a in spec.arguments { out += entry("<\(a.name)>", a.help) }
+            for a in spec.arguments { out += entry("<\(a.name)>", spec.help(for: a)) }
         }
         out += "\n" + Text.get("cli.help.options") + "\n"
         for o in spec.options {

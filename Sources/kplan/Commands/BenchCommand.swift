@@ -7,8 +7,7 @@ import TermUI
 struct BenchCommand: Command {
     static let spec = CommandSpec(
         name: "bench",
-        abstract: Text.get("cli.bench.abstract"),
-        arguments: [ArgumentSpec("fil", help: Text.get("cli.bench.argument.fil"))],
+        arguments: [ArgumentSpec("fil")],
         options: [.option("runs", "antall", help: Text.get("cli.bench.option.runs"), default: "5"),
                   .flag("cold", help: Text.get("cli.bench.option.cold"))],
         hidden: true)

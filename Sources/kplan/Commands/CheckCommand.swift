@@ -4,9 +4,7 @@ import KPlanCore
 struct CheckCommand: Command {
     static let spec = CommandSpec(
         name: "check",
-        abstract: Text.get("cli.check.abstract"),
-        discussion: Text.get("cli.check.discussion"),
-        arguments: [ArgumentSpec("filer", help: Text.get("cli.check.argument.filer"), .oneOrMore)],
+        arguments: [ArgumentSpec("filer", .oneOrMore)],
         options: [.choice("format", OutputFormat.self, help: Text.get("cli.check.option.format"), default: .text),
                   .flag("strict", help: Text.get("cli.check.option.strict")), PolicyOptions.option])
 

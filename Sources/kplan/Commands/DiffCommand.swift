@@ -32,9 +32,7 @@ enum Git {
 struct DiffCommand: Command {
     static let spec = CommandSpec(
         name: "diff",
-        abstract: Text.get("cli.diff.abstract"),
-        discussion: Text.get("cli.diff.discussion"),
-        arguments: [ArgumentSpec("argumenter", help: Text.get("cli.diff.argument.argumenter"), .any)],
+        arguments: [ArgumentSpec("argumenter", .any)],
         options: [.choice("format", OutputFormat.self, help: Text.get("cli.diff.option.format"), default: .text)],
         passthrough: true)
 
@@ -136,8 +134,7 @@ struct DiffCommand: Command {
 struct TextConvCommand: Command {
     static let spec = CommandSpec(
         name: "textconv",
-        abstract: Text.get("cli.textconv.abstract"),
-        arguments: [ArgumentSpec("fil", help: Text.get("cli.textconv.argument.fil"))])
+        arguments: [ArgumentSpec("fil")])
 
     let file: String
 
@@ -157,9 +154,7 @@ struct TextConvCommand: Command {
 }
 
 struct GitSetupCommand: Command {
-    static let spec = CommandSpec(
-        name: "git-setup",
-        abstract: Text.get("cli.git-setup.abstract"))
+    static let spec = CommandSpec(name: "git-setup")
 
     init(_ a: ParsedArguments) {}
 
@@ -200,11 +195,9 @@ extension Plan {
 struct MergeDriverCommand: Command {
     static let spec = CommandSpec(
         name: "merge-driver",
-        abstract: Text.get("cli.merge-driver.abstract"),
-        discussion: Text.get("cli.merge-driver.discussion"),
-        arguments: [ArgumentSpec("forfar", help: Text.get("cli.merge-driver.argument.forfar")),
-                    ArgumentSpec("vår", help: Text.get("cli.merge-driver.argument.vår")),
-                    ArgumentSpec("deres", help: Text.get("cli.merge-driver.argument.deres"))],
+        arguments: [ArgumentSpec("forfar"),
+                    ArgumentSpec("vår"),
+                    ArgumentSpec("deres")],
         hidden: true)
 
     let base: String

@@ -52,9 +52,7 @@ func loadForEditing(_ path: String, policies: PolicySet) throws -> LoadedPlan {
 struct EditCommand: Command {
     static let spec = CommandSpec(
         name: "edit",
-        abstract: Text.get("cli.edit.abstract"),
-        discussion: Text.get("cli.edit.discussion"),
-        arguments: [ArgumentSpec("fil", help: Text.get("cli.edit.argument.fil"), .optional)],
+        arguments: [ArgumentSpec("fil", .optional)],
         options: DisplayOptions.options + [PolicyOptions.option])
 
     let file: String?
@@ -107,9 +105,7 @@ func committedVersion(of path: String, policies: PolicySet) -> Plan? {
 struct RenderCommand: Command {
     static let spec = CommandSpec(
         name: "render",
-        abstract: Text.get("cli.render.abstract"),
-        discussion: Text.get("cli.render.discussion"),
-        arguments: [ArgumentSpec("fil", help: Text.get("cli.render.argument.fil"))],
+        arguments: [ArgumentSpec("fil")],
         options: [.option("screen", "skjerm", help: Text.get("cli.render.option.screen"), default: "oversikt"),
                   .option("size", "BREDDExHØYDE", help: Text.get("cli.render.option.size"), default: "120x40"),
                   .option("keys", "skript", help: Text.get("cli.render.option.keys"))]

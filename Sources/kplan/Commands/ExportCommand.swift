@@ -4,9 +4,7 @@ import KPlanCore
 struct ExportCommand: Command {
     static let spec = CommandSpec(
         name: "export",
-        abstract: Text.get("cli.export.abstract"),
-        discussion: Text.get("cli.export.discussion"),
-        arguments: [ArgumentSpec("fil", help: Text.get("cli.export.argument.fil"))],
+        arguments: [ArgumentSpec("fil")],
         options: [.choice("format", Format.self, help: Text.get("cli.export.option.format"), default: .text),
                   .choice("document", Document.self, help: Text.get("cli.export.option.document"), default: .plan),
                   .option("out", "fil", help: Text.get("cli.export.option.out")),

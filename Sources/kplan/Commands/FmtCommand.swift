@@ -3,9 +3,7 @@ import KPlanCore
 struct FmtCommand: Command {
     static let spec = CommandSpec(
         name: "fmt",
-        abstract: Text.get("cli.fmt.abstract"),
-        discussion: Text.get("cli.fmt.discussion"),
-        arguments: [ArgumentSpec("filer", help: Text.get("cli.fmt.argument.filer"), .oneOrMore)],
+        arguments: [ArgumentSpec("filer", .oneOrMore)],
         options: [.flag("check", help: Text.get("cli.fmt.option.check")), PolicyOptions.option])
 
     let files: [String]

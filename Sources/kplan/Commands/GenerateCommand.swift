@@ -3,8 +3,7 @@ import KPlanCore
 struct GenerateCommand: Command {
     static let spec = CommandSpec(
         name: "generate",
-        abstract: Text.get("cli.generate.abstract"),
-        arguments: [ArgumentSpec("fil", help: Text.get("cli.generate.argument.fil"))],
+        arguments: [ArgumentSpec("fil")],
         options: [.option("needs", "antall", help: Text.get("cli.generate.option.needs"), default: "100"),
                   .option("measures", "antall", help: Text.get("cli.generate.option.measures"), default: "100"),
                   .option("years", "antall", help: Text.get("cli.generate.option.years"), default: "4"),

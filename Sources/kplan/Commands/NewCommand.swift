@@ -4,8 +4,7 @@ import KPlanCore
 struct NewCommand: Command {
     static let spec = CommandSpec(
         name: "new",
-        abstract: Text.get("cli.new.abstract"),
-        arguments: [ArgumentSpec("fil", help: Text.get("cli.new.argument.fil"))],
+        arguments: [ArgumentSpec("fil")],
         options: [.option("municipality", "navn", help: Text.get("cli.new.option.municipality"), required: true),
                   .option("number", "nummer", help: Text.get("cli.new.option.number"), required: true),
                   .option("county", "fylke", help: Text.get("cli.new.option.county")),

@@ -1,7 +1,7 @@
 import KPlanCore
 
 struct RulesCommand: Command {
-    static let spec = CommandSpec(name: "rules", abstract: Text.get("cli.rules.abstract"))
+    static let spec = CommandSpec(name: "rules")
 
     init(_ a: ParsedArguments) {}
 

@@ -3,8 +3,7 @@ import KPlanCore
 struct ShowCommand: Command {
     static let spec = CommandSpec(
         name: "show",
-        abstract: Text.get("cli.show.abstract"),
-        arguments: [ArgumentSpec("fil", help: Text.get("cli.show.argument.fil"), .optional)],
+        arguments: [ArgumentSpec("fil", .optional)],
         options: [PolicyOptions.option])
 
     let file: String?

@@ -3,9 +3,7 @@ import KPlanCore
 struct StatusCommand: Command {
     static let spec = CommandSpec(
         name: "status",
-        abstract: Text.get("cli.status.abstract"),
-        discussion: Text.get("cli.status.discussion"),
-        arguments: [ArgumentSpec("fil", help: Text.get("cli.status.argument.fil")), ArgumentSpec("overgang", help: Text.get("cli.status.argument.overgang"))],
+        arguments: [ArgumentSpec("fil"), ArgumentSpec("overgang")],
         options: [.option("body", "organ", help: Text.get("cli.status.option.body")),
                   .option("case", "saksnummer", help: Text.get("cli.status.option.case")),
                   .option("date", "dato", help: Text.get("cli.status.option.date")), PolicyOptions.option])
