@@ -9,17 +9,27 @@ struct BenchCommand: Command {
         name: "bench",
         arguments: [ArgumentSpec("fil")],
         options: [.option("runs", "antall", help: Text.get("cli.bench.option.runs"), default: "5"),
-                  .flag("cold", help: Text.get("cli.bench.option.cold"))],
+                  .flag("cold", help: Text.get("cli.bench.option.cold")),
+                  .option("only", Phase.allCases.map(\.rawValue).joined(separator: "|"), help: Text.get("cli.bench.option.only"),
+                          choices: Phase.allCases.map(\.rawValue))],
         hidden: true)
+
+    /// What is timed, in the order printed. Each runs `runs` times; the median is printed.
+    enum Phase: String, CaseIterable {
+        case parse, load, engine, encode, check, frame, move, edit, export, diff
+    }
 
     let file: String
     let runs: Int
     let cold: Bool
+    /// One phase alone, so that a profiler (perf record, callgrind) sees only it.
+    let only: Phase?
 
     init(_ a: ParsedArguments) throws(UsageError) {
         file = a.required("fil")
         runs = try a.integer("runs")
         cold = a.flag("cold")
+        only = a.value("only").flatMap(Phase.init(rawValue:))
     }
 
     func run() throws {
@@ -36,53 +46,53 @@ struct BenchCommand: Command {
             Console.out(String(format: "cold_check_ms=%.1f\n", ms))
             return
         }
-        var parse: [Double] = [], decode: [Double] = [], check: [Double] = [], encode: [Double] = [], full: [Double] = []
-        for _ in 0..<max(1, runs) {
-            parse.append(Self.time { _ = JSONParser.parse(bytes) })
-            var plan: Plan?
-            decode.append(Self.time { plan = decoder.decode(bytes).plan })
-            guard let plan else { throw Console.fail(Text.get("cli.bench.invalid", file), ExitStatus.invalidInput) }
-            check.append(Self.time { _ = engine.check(plan) })
-            encode.append(Self.time { _ = PlanEncoder.encode(plan) })
-            full.append(Self.time { _ = PlanCheck.run(bytes, decoder: decoder, engine: engine) })
-        }
-        // The terminal UI: first frame of the measure list, a cursor move, and an edit
-        // (which re-checks the plan) — each up to a finished frame.
-        guard let plan = decoder.decode(bytes).plan else { return }
-        var firstFrame: [Double] = [], move: [Double] = [], edit: [Double] = []
-        for _ in 0..<max(1, runs) {
-            var state: AppState?
-            firstFrame.append(Self.time {
-                var s = AppState(plan: plan, path: file, disk: nil, size: Size(width: 120, height: 40))
-                s.screen = .measures
-                _ = view(s)
-                state = s
-            })
-            guard var s = state else { continue }
-            move.append(Self.time {
-                _ = update(&s, .key(.down))
-                _ = view(s)
-            })
-            _ = update(&s, .key(.enter))
-            _ = update(&s, .key(.down))
-            _ = update(&s, .key(.enter))
-            edit.append(Self.time {
-                _ = update(&s, .key(.char("x")))
-                _ = update(&s, .key(.enter))
-                _ = view(s)
-            })
-        }
-        // Export to plain text, and a diff of two versions that differ in one field.
-        var export: [Double] = [], diff: [Double] = []
+        guard let plan = decoder.decode(bytes).plan else { throw Console.fail(Text.get("cli.bench.invalid", file), ExitStatus.invalidInput) }
         var changed = plan
         if !changed.measures.isEmpty { changed.measures[changed.measures.count / 2].goal += " (endret)" }
-        for _ in 0..<max(1, runs) {
-            export.append(Self.time { _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: engine.check(plan))) })
-            diff.append(Self.time { _ = PlanDiffer.diff(plan, changed) })
+
+        let phases = only.map { [$0] } ?? Phase.allCases
+        var medians: [String] = []
+        for phase in phases {
+            var times: [Double] = []
+            for _ in 0..<max(1, runs) {
+                switch phase {
+                case .parse: times.append(Self.time { _ = JSONParser.parse(bytes) })
+                case .load: times.append(Self.time { _ = decoder.decode(bytes) })
+                case .engine: times.append(Self.time { _ = engine.check(plan) })
+                case .encode: times.append(Self.time { _ = PlanEncoder.encode(plan) })
+                case .check: times.append(Self.time { _ = PlanCheck.run(bytes, decoder: decoder, engine: engine) })
+                // The terminal UI: first frame of the measure list, a cursor move, and an edit
+                // (which re-checks the plan), each up to a finished frame.
+                case .frame: times.append(Self.time { _ = view(Self.measureList(plan, file)) })
+                case .move:
+                    var s = Self.measureList(plan, file)
+                    times.append(Self.time {
+                        _ = update(&s, .key(.down))
+                        _ = view(s)
+                    })
+                case .edit:
+                    var s = Self.measureList(plan, file)
+                    for key in [Key.enter, .down, .enter] { _ = update(&s, .key(key)) }
+                    times.append(Self.time {
+                        _ = update(&s, .key(.char("x")))
+                        _ = update(&s, .key(.enter))
+                        _ = view(s)
+                    })
+                // Export to plain text, and a diff of two versions that differ in one field.
+                case .export: times.append(Self.time { _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: engine.check(plan))) })
+                case .diff: times.append(Self.time { _ = PlanDiffer.diff(plan, changed) })
+                }
+            }
+            medians.append("\(phase.rawValue)_ms=" + String(format: "%.1f", times.sorted()[times.count / 2] * 1000))
         }
-        func median(_ xs: [Double]) -> String { String(format: "%.1f", xs.sorted()[xs.count / 2] * 1000) }
-        Console.out("parse_ms=\(median(parse)) load_ms=\(median(decode)) engine_ms=\(median(check)) encode_ms=\(median(encode)) check_ms=\(median(full)) "
-                    + "frame_ms=\(median(firstFrame)) move_ms=\(median(move)) edit_ms=\(median(edit)) export_ms=\(median(export)) diff_ms=\(median(diff))\n")
+        Console.out(medians.joined(separator: " ") + "\n")
+    }
+
+    /// The measure list as the terminal UI first shows it (building it checks the plan).
+    static func measureList(_ plan: Plan, _ file: String) -> AppState {
+        var s = AppState(plan: plan, path: file, disk: nil, size: Size(width: 120, height: 40))
+        s.screen = .measures
+        return s
     }
 
     static func time(_ body: () -> Void) -> Double {
