@@ -178,6 +178,21 @@ import Testing
         #expect(unaddressed.contains("/needs/0") && unaddressed.contains("/needs/\(plan.needs.count - 1)"))
     }
 
+    /// Grant findings follow the plan's order of measures, as the file and the measure list
+    /// do; in the order of their ids, T10 would come before T2.
+    @Test func grantFindingsFollowThePlansOrder() {
+        var plan = Sample.plan
+        Self.courseWithGrant(&plan, cost: 100_000, grant: 150_000)
+        plan.measures[2].id = "T10"
+        plan.measures[2].kind = "etterutdanning"
+        plan.budget.costs.append(CostLine(id: "K3", measure: "T10", category: "kursavgift", amounts: YearAmounts([2026: 100_000])))
+        // Funding lines listed in the other order: the measures' order decides, not theirs.
+        plan.budget.funding.insert(FundingLine(id: "F3", source: "post68", measure: "T10", status: .applied,
+                                               amounts: YearAmounts([2026: 150_000])), at: 1)
+        let exceeded = Engine().check(plan).findings.filter { $0.rule == "grant-exceeds-eligible-costs" }
+        #expect(exceeded.map(\.diagnostic.path) == ["/measures/1", "/measures/2"])
+    }
+
     @Test func waiverTurnsAWarningIntoANoteAndAllowsSubmission() {
         var plan = Sample.plan
         plan.followUp.revisionDate = ""

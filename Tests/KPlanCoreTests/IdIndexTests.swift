@@ -45,8 +45,21 @@ import Testing
         #expect(Array(lookups.measuresByNeed()[0]) == [0, 1, 1])
     }
 
+    /// The resolver's guesses (the item found last, and the next) give what a hash lookup
+    /// gives: the first item with the id, also where the guess is a repeat or spelt another way.
+    @Test func resolverGuessesAgreeWithTheIndex() {
+        let ids = ["T1", "T2", "T1", "T3", "kaf\u{E9}", "T4", "T2"]
+        let index = IdIndex(ids)
+        let references = ["T1", "T1", "T2", "T1", "T3", "kafe\u{301}", "T4", "T2", "T9", "T2", "T1", "", "T4", "T4"]
+        var resolver = RuleLookups.Resolver(index)
+        let resolved = references.map { resolver.resolve($0) }
+        #expect(resolved == references.map { index.firstIndex(of: $0).map { Int32($0) } ?? RuleLookups.missing })
+        #expect(resolved == [0, 0, 1, 0, 3, 4, 5, 1, RuleLookups.missing, 1, 0, RuleLookups.missing, 5, 5])
+    }
+
     @Test func invertingListsCountsEachEntry() {
-        let lists = Ragged([["a", "b"], [], ["b", "x", "a"]]) { ["a": 0, "b": 1][$0] ?? RuleLookups.missing }
+        var lists = Ragged()
+        for list in [["a", "b"], [], ["b", "x", "a"]] { lists.append(list.map { ["a": 0, "b": 1][$0] ?? RuleLookups.missing }) }
         let inverse = lists.inverted(count: 3)
         #expect(inverse.count == 3)
         #expect(Array(inverse[0]) == [0, 2])

@@ -83,7 +83,9 @@ enum Projections {
         guard baseIndex > 0 else { return [] }
         let years = b.population.filter { $0.year >= b.year }.sorted { $0.year < $1.year }
         var declared: [String: Hundredths] = [:]
-        for n in plan.needs where n.year <= plan.period.to { declared[n.occupation, default: .zero] += n.fte }
+        for i in plan.needs.indices where plan.needs[i].year <= plan.period.to {
+            declared[plan.needs[i].occupation, default: .zero] += plan.needs[i].fte
+        }
         return b.workforce.filter { !excluded.contains($0.occupation) }.map { w in
             let projected = years.map { (year: $0.year, fte: w.fte.scaled(by: index($0, b.demandWeights), over: baseIndex)) }
             let end = projected.last { $0.year <= plan.period.to }?.fte ?? w.fte
@@ -95,21 +97,21 @@ enum Projections {
     static func gaps(_ plan: Plan, _ lookups: RuleLookups) -> [NeedGap] {
         let measuresByNeed = lookups.measuresByNeed(), slotsByMeasure = lookups.slotsByMeasure()
         return plan.needs.indices.map { i in
-            let need = plan.needs[i]
+            // Fields are read where they lie: copying a need or measure out retains all its texts.
+            let (year, occupation) = (plan.needs[i].year, plan.needs[i].occupation)
             var training = Hundredths.zero, measures = Hundredths.zero
             // A measure that names the need twice delivers to it once.
             var previous = -1
             for mi in measuresByNeed[lookups.needs.first(i)].lazy.map({ Int($0) }) where mi != previous {
                 previous = mi
-                let measure = plan.measures[mi]
-                if let end = measure.toYear, end <= need.year { measures += measure.fteGain }
+                if let end = plan.measures[mi].toYear, end <= year { measures += plan.measures[mi].fteGain }
                 // A repeated measure id shares its first measure's slots.
                 for si in slotsByMeasure[lookups.measures.first(mi)].lazy.map({ Int($0) })
-                where plan.trainingSlots[si].qualifies == need.occupation && plan.trainingSlots[si].finishYear <= need.year {
+                where plan.trainingSlots[si].qualifies == occupation && plan.trainingSlots[si].finishYear <= year {
                     training += plan.trainingSlots[si].fteDelivered
                 }
             }
-            return NeedGap(need: need.id, needed: need.fte, year: need.year, fromTraining: training, fromMeasures: measures)
+            return NeedGap(need: plan.needs[i].id, needed: plan.needs[i].fte, year: year, fromTraining: training, fromMeasures: measures)
         }
     }
 

@@ -3,13 +3,10 @@ enum FrameworkRules {
     static func check(_ c: RuleContext, _ f: inout Findings) {
         let plan = c.plan
         let namedIDs = Set(plan.policies)
+        // The figures list each named pack's areas with the measures that take them up.
         for pack in c.named where pack.rules.requireAllAreas && !plan.measures.isEmpty {
-            var used = Set<String>()
-            for m in plan.measures {
-                used.formUnion(m.k2025)
-                used.formUnion(m.reform)
-            }
-            for area in pack.areas where !used.contains(area.code) {
+            let uncovered = Set(c.figures.coverage.lazy.filter { $0.pack == pack.id && $0.measures.isEmpty }.map(\.area))
+            for area in pack.areas where uncovered.contains(area.code) {
                 f.add("k2025-area-uncovered", "/measures", area.code, area.title, pack.title)
             }
         }
@@ -17,7 +14,8 @@ enum FrameworkRules {
         // Usually every pack is named and there is nothing to look for.
         let areaPack = Dictionary(c.policies.packs.filter { !namedIDs.contains($0.id) }.flatMap { p in p.areas.map { ($0.code, p.id) } },
                                   uniquingKeysWith: { a, _ in a })
-        for (i, m) in plan.measures.enumerated() where !areaPack.isEmpty {
+        for i in plan.measures.indices where !areaPack.isEmpty {
+            let m = plan.measures[i]
             for (j, code) in (m.k2025 + m.reform).enumerated() {
                 guard let pack = areaPack[code] else { continue }
                 let key = j < m.k2025.count ? "k2025/\(j)" : "reform/\(j - m.k2025.count)"
@@ -35,48 +33,54 @@ enum FrameworkRules {
         let plan = c.plan
         let decisionKinds = Set(plan.decisions.map(\.kind))
         let missingDecisions = grant.requiredDecisionKinds.filter { !decisionKinds.contains($0) }
-        // Keyed by the measure's position, which the lookups resolved once.
-        var grantByMeasure: [Int: YearAmounts] = [:]
-        var developmentProjects: [String] = [], counted = Set<Int>()
-        for (i, line) in plan.budget.funding.enumerated() where line.source == grant.fundingSource {
+        // Per funded measure, its grant by year: `slot` finds a measure's entry in `grants`.
+        // Items are read by position, field by field: copying one out retains all its texts.
+        var slot = [Int32](repeating: -1, count: plan.measures.count)
+        var grants: [(position: Int, amounts: YearAmounts)] = []
+        var developmentProjects: [String] = []
+        let funding = plan.budget.funding
+        for i in funding.indices where funding[i].source == grant.fundingSource {
+            let lineID = funding[i].id
             let position = c.lookups.fundingMeasure[i]
             if position == RuleLookups.none {
-                f.add("grant-unassigned", Pointer.funding(i, "measure"), target: line.id, line.id)
+                f.add("grant-unassigned", Pointer.funding(i, "measure"), target: lineID, lineID)
                 continue
             }
             guard position >= 0 else { continue }
-            let m = plan.measures[Int(position)]
-            for e in line.amounts.entries { grantByMeasure[Int(position), default: YearAmounts()][e.year] += e.kroner }
-            if !grant.eligibleMeasureKinds.contains(m.kind) {
-                f.add("grant-ineligible-measure", Pointer.funding(i, "measure"), target: line.id,
-                      line.id, m.id, c.catalog.title(\.measureKinds, m.kind).lowercased())
+            let p = Int(position)
+            if slot[p] < 0 {
+                slot[p] = Int32(grants.count)
+                grants.append((p, YearAmounts()))
+                if grant.developmentProjectKinds.contains(plan.measures[p].kind) { developmentProjects.append(plan.measures[p].id) }
             }
-            if !m.startedBefore, !missingDecisions.isEmpty {
+            for e in funding[i].amounts.entries { grants[Int(slot[p])].amounts[e.year] += e.kroner }
+            if !grant.eligibleMeasureKinds.contains(plan.measures[p].kind) {
+                f.add("grant-ineligible-measure", Pointer.funding(i, "measure"), target: lineID,
+                      lineID, plan.measures[p].id, c.catalog.title(\.measureKinds, plan.measures[p].kind).lowercased())
+            }
+            if !plan.measures[p].startedBefore, !missingDecisions.isEmpty {
                 let names = missingDecisions.map { c.catalog.title(\.decisionKinds, $0) }.joined(separator: ", ")
-                f.add("grant-requires-decision", Pointer.funding(i), target: line.id, line.id, m.id, names)
-            }
-            if grant.developmentProjectKinds.contains(m.kind), counted.insert(Int(position)).inserted {
-                developmentProjects.append(m.id)
+                f.add("grant-requires-decision", Pointer.funding(i), target: lineID, lineID, plan.measures[p].id, names)
             }
         }
         if developmentProjects.count > grant.maxDevelopmentProjects {
             f.add("development-projects-exceeded", "/budget/funding", String(developmentProjects.count),
                   String(grant.maxDevelopmentProjects), developmentProjects.joined(separator: ", "))
         }
+        guard !grants.isEmpty else { return }
         let eligible = Set(grant.eligibleCostCategories)
-        // Cost lines by measure, gathered once: looking them up per funded measure was
-        // quadratic in the size of the plan.
-        var costLines: [Int: [Int]] = [:]
-        for (i, position) in c.lookups.costMeasure.enumerated() where grantByMeasure[Int(position)] != nil {
-            costLines[Int(position), default: []].append(i)
-        }
-        for (index, grantAmounts) in grantByMeasure.sorted(by: { plan.measures[$0.key].id < plan.measures[$1.key].id }) {
+        // Cost lines by measure, gathered once by a counting sort: looking them up per funded
+        // measure was quadratic in the size of the plan.
+        let costsByMeasure = c.lookups.costsByMeasure()
+        grants.sort { $0.position < $1.position }
+        for (index, grantAmounts) in grants {
             let id = plan.measures[index].id
             var eligibleCost = YearAmounts(), totalCost = YearAmounts()
-            for line in (costLines[index] ?? []).map({ plan.budget.costs[$0] }) {
-                for e in line.amounts.entries {
+            for line in costsByMeasure[index].lazy.map({ Int($0) }) {
+                let counts = eligible.contains(plan.budget.costs[line].category)
+                for e in plan.budget.costs[line].amounts.entries {
                     totalCost[e.year] += e.kroner
-                    if eligible.contains(line.category) { eligibleCost[e.year] += e.kroner }
+                    if counts { eligibleCost[e.year] += e.kroner }
                 }
             }
             for e in grantAmounts.entries where e.kroner > 0 {

@@ -7,35 +7,38 @@ enum MethodRules {
         for need in c.lookups.measureNeeds.values where need >= 0 { addressed[Int(need)] = true }
         // A repeated id counts as addressed when its first need is.
         for (i, first) in c.lookups.needs.repeats { addressed[i] = addressed[first] }
-        for (i, n) in plan.needs.enumerated() {
+        // Items are read by position, field by field: `for x in list` copies each item out,
+        // which retains every text it holds (on a large plan, a cache miss each).
+        let needs = plan.needs, measures = plan.measures
+        for i in needs.indices {
             var missing: [(String, String)] = []
-            if blank(n.title) { missing.append(("title", Text.get("field.title"))) }
-            if blank(n.occupation) { missing.append(("occupation", Text.get("field.occupation"))) }
-            if n.fte.raw <= 0 { missing.append(("fte", Text.get("field.fte"))) }
-            if blank(n.strategy) { missing.append(("strategy", Text.get("field.strategy"))) }
-            if blank(n.rationale) { missing.append(("rationale", Text.get("field.rationale"))) }
-            if n.k2025.isEmpty { missing.append(("k2025", Text.get("field.k2025"))) }
+            if blank(needs[i].title) { missing.append(("title", Text.get("field.title"))) }
+            if blank(needs[i].occupation) { missing.append(("occupation", Text.get("field.occupation"))) }
+            if needs[i].fte.raw <= 0 { missing.append(("fte", Text.get("field.fte"))) }
+            if blank(needs[i].strategy) { missing.append(("strategy", Text.get("field.strategy"))) }
+            if blank(needs[i].rationale) { missing.append(("rationale", Text.get("field.rationale"))) }
+            if needs[i].k2025.isEmpty { missing.append(("k2025", Text.get("field.k2025"))) }
             for (key, name) in missing {
-                f.add("need-incomplete", Pointer.need(i, key), target: n.id, n.id, name)
+                f.add("need-incomplete", Pointer.need(i, key), target: needs[i].id, needs[i].id, name)
             }
             if !addressed[i] {
-                f.add("need-unaddressed", Pointer.need(i), target: n.id, n.id, Sanitize.inline(n.title))
+                f.add("need-unaddressed", Pointer.need(i), target: needs[i].id, needs[i].id, Sanitize.inline(needs[i].title))
             }
         }
-        for (i, m) in plan.measures.enumerated() {
+        for i in measures.indices {
             // The KS fields every measure must fill in: JSON key and name in the string table.
             func require(_ value: String, _ key: String, _ name: String) {
-                if blank(value) { f.add("measure-incomplete", Pointer.measure(i, key), target: m.id, m.id, Text.get(name)) }
+                if blank(value) { f.add("measure-incomplete", Pointer.measure(i, key), target: measures[i].id, measures[i].id, Text.get(name)) }
             }
-            require(m.title, "title", "field.title")
-            require(m.strategy, "strategy", "field.strategy")
-            require(m.responsible, "responsible", "field.responsible")
-            require(m.targetGroup, "targetGroup", "field.target-group")
-            require(m.goal, "goal", "field.goal")
-            require(m.implementation, "implementation", "field.implementation")
-            require(m.indicator, "indicator", "field.indicator")
-            require(m.from, "from", "field.from")
-            require(m.to, "to", "field.to")
+            require(measures[i].title, "title", "field.title")
+            require(measures[i].strategy, "strategy", "field.strategy")
+            require(measures[i].responsible, "responsible", "field.responsible")
+            require(measures[i].targetGroup, "targetGroup", "field.target-group")
+            require(measures[i].goal, "goal", "field.goal")
+            require(measures[i].implementation, "implementation", "field.implementation")
+            require(measures[i].indicator, "indicator", "field.indicator")
+            require(measures[i].from, "from", "field.from")
+            require(measures[i].to, "to", "field.to")
         }
         let roles = Set(plan.workingGroup.map(\.role))
         for role in ["tillitsvalgt", "verneombud"] where !roles.contains(role) {

@@ -16,21 +16,44 @@ struct RuleLookups: Sendable {
 
     init(_ plan: Plan) {
         // The two halves share nothing, and on a large plan each is a few cache-missing
-        // passes over a hash table.
+        // passes over a hash table. Items are read by position: `for x in list` copies each
+        // one out, retaining every text it holds.
         ((needs, measureNeeds), (measures, slotMeasure, costMeasure, fundingMeasure)) = Parallel.both({
-            let needs = IdIndex(plan.needs.map(\.id))
-            return (needs, Ragged(plan.measures.lazy.map(\.needs)) { Self.resolve($0, in: needs) })
+            let needs = IdIndex(plan.needs.indices.map { plan.needs[$0].id })
+            var resolver = Resolver(needs)
+            var lists = Ragged()
+            for i in plan.measures.indices { lists.append(plan.measures[i].needs.lazy.map { resolver.resolve($0) }) }
+            return (needs, lists)
         }, {
-            let measures = IdIndex(plan.measures.map(\.id))
+            let measures = IdIndex(plan.measures.indices.map { plan.measures[$0].id })
+            var resolver = Resolver(measures)
             return (measures,
-                    plan.trainingSlots.map { Self.resolve($0.measure, in: measures) },
-                    plan.budget.costs.map { Self.resolve($0.measure, in: measures) },
-                    plan.budget.funding.map { $0.measure.map { Self.resolve($0, in: measures) } ?? Self.none })
+                    plan.trainingSlots.indices.map { resolver.resolve(plan.trainingSlots[$0].measure) },
+                    plan.budget.costs.indices.map { resolver.resolve(plan.budget.costs[$0].measure) },
+                    plan.budget.funding.indices.map { plan.budget.funding[$0].measure.map { resolver.resolve($0) } ?? Self.none })
         })
     }
 
-    static func resolve(_ id: String, in index: IdIndex) -> Int32 {
-        index.firstIndex(of: id).map { Int32($0) } ?? missing
+    /// Resolves the ids of a list that mostly follows the plan's order, as cost lines, slots
+    /// and funding do (measure by measure): it first compares the item it found last and the
+    /// one after, and hashes only when neither is it. On a large plan a hash lookup is a
+    /// cache miss; the comparison reads the next id in memory.
+    struct Resolver {
+        let index: IdIndex
+        private var last = -1
+
+        init(_ index: IdIndex) { self.index = index }
+
+        mutating func resolve(_ id: String) -> Int32 {
+            let ids = index.ids
+            for guess in last...last + 1 where guess >= 0 && guess < ids.count && ids[guess] == id {
+                last = guess
+                return Int32(index.first(guess))
+            }
+            guard let found = index.firstIndex(of: id) else { return RuleLookups.missing }
+            last = found
+            return Int32(found)
+        }
     }
 
     /// For each need, the measures that name it, in plan order (a measure that names it twice
@@ -42,6 +65,11 @@ struct RuleLookups: Sendable {
     /// For each measure, the training slots that name it.
     func slotsByMeasure() -> Ragged {
         Ragged(single: slotMeasure).inverted(count: measures.ids.count)
+    }
+
+    /// For each measure, the cost lines that name it.
+    func costsByMeasure() -> Ragged {
+        Ragged(single: costMeasure).inverted(count: measures.ids.count)
     }
 }
 
@@ -56,13 +84,15 @@ struct Ragged: Sendable {
 
     subscript(i: Int) -> ArraySlice<Int32> { values[Int(offsets[i])..<Int(offsets[i + 1])] }
 
-    init<Lists: Sequence>(_ lists: Lists, _ resolve: (String) -> Int32) where Lists.Element == [String] {
+    /// No lists.
+    init() {
         offsets = [0]
         values = []
-        for list in lists {
-            for item in list { values.append(resolve(item)) }
-            offsets.append(Int32(values.count))
-        }
+    }
+
+    mutating func append(_ list: some Sequence<Int32>) {
+        values.append(contentsOf: list)
+        offsets.append(Int32(values.count))
     }
 
     /// One list per value, holding that value (or nothing for a negative one).

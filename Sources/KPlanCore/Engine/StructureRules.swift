@@ -12,30 +12,34 @@ enum StructureRules {
         ids(plan.budget.funding.map(\.id), Pointer.funding, &f)
         ids(plan.decisions.map(\.id), { Pointer.item("decisions", $0, $1) }, &f)
 
-        for (i, n) in plan.needs.enumerated() {
-            if !plan.period.contains(n.year) {
-                f.add("year-outside-period", Pointer.need(i, "year"), target: n.id, String(n.year), period(plan))
+        // Items are read by position, field by field: `for x in list` copies each item out,
+        // which retains every text it holds (on a large plan, a cache miss each).
+        let needs = plan.needs, measures = plan.measures
+        for i in needs.indices {
+            if !plan.period.contains(needs[i].year) {
+                f.add("year-outside-period", Pointer.need(i, "year"), target: needs[i].id, String(needs[i].year), period(plan))
             }
-            negative(n.fte, Pointer.need(i, "fte"), n.id, &f)
+            negative(needs[i].fte, Pointer.need(i, "fte"), needs[i].id, &f)
         }
-        for (i, m) in plan.measures.enumerated() {
+        for i in measures.indices {
+            let id = measures[i].id
             for (j, need) in c.lookups.measureNeeds[i].enumerated() where need == RuleLookups.missing {
-                f.add("missing-reference", message: "finding.missing-reference.need", Pointer.measure(i, "needs") + "/\(j)", target: m.id,
-                      m.id, Sanitize.inline(m.needs[j]), suggestion(m.needs[j], c.lookups.needs.distinct, after: f))
+                f.add("missing-reference", message: "finding.missing-reference.need", Pointer.measure(i, "needs") + "/\(j)",
+                      target: id, id, Sanitize.inline(measures[i].needs[j]), suggestion(measures[i].needs[j], c.lookups.needs.distinct, after: f))
             }
-            if let from = YearMonth(m.from), let to = YearMonth(m.to) {
+            if let from = YearMonth(measures[i].from), let to = YearMonth(measures[i].to) {
                 if to < from {
-                    f.add("measure-ends-before-start", Pointer.measure(i, "to"), target: m.id, m.id, m.to, m.from)
+                    f.add("measure-ends-before-start", Pointer.measure(i, "to"), target: id, id, measures[i].to, measures[i].from)
                 }
                 if to.year < plan.period.from || from.year > plan.period.to {
                     f.add("year-outside-period", message: "finding.year-outside-period.measure", Pointer.measure(i, "from"),
-                          target: m.id, m.id, m.from, m.to, period(plan))
-                } else if from.year < plan.period.from, !m.startedBefore {
+                          target: id, id, measures[i].from, measures[i].to, period(plan))
+                } else if from.year < plan.period.from, !measures[i].startedBefore {
                     f.add("year-outside-period", message: "finding.year-outside-period.started", Pointer.measure(i, "from"),
-                          target: m.id, m.id, m.from)
+                          target: id, id, measures[i].from)
                 }
             }
-            negative(m.fteGain, Pointer.measure(i, "fteGain"), m.id, &f)
+            negative(measures[i].fteGain, Pointer.measure(i, "fteGain"), id, &f)
         }
         for (i, s) in plan.trainingSlots.enumerated() {
             if c.lookups.slotMeasure[i] == RuleLookups.missing {
