@@ -22,8 +22,11 @@ struct IdIndex: Sendable {
         mask = capacity - 1
         var slots = [UInt64](repeating: 0, count: capacity)
         var repeats: [(index: Int, first: Int)] = []
-        for (i, id) in ids.enumerated() {
-            let hash = id.hashValue
+        // Hashed first, in a pass of their own: the insertions are then a short loop whose
+        // table reads (cache misses on a large plan) the processor overlaps, where hashing
+        // in between left one miss outstanding at a time.
+        let hashes = ids.map(\.hashValue)
+        for (i, hash) in hashes.enumerated() {
             var s = hash & mask
             while true {
                 let slot = slots[s]
@@ -31,7 +34,7 @@ struct IdIndex: Sendable {
                     slots[s] = Self.tag(hash) | UInt64(i + 1)
                     break
                 }
-                if slot & Self.tagMask == Self.tag(hash), ids[Self.position(slot)] == id {
+                if slot & Self.tagMask == Self.tag(hash), ids[Self.position(slot)] == ids[i] {
                     repeats.append((i, Self.position(slot)))
                     break
                 }
