@@ -1,5 +1,9 @@
 /// The planning engine: checks a plan against the KS method, the policy packs it names
 /// and its own arithmetic, and works out the figures. Pure: a plan in, a report out.
+///
+/// Rules and figures read plan items by position, field by field (`plan.measures[i].goal`).
+/// `for m in plan.measures` copies each item out, which retains and releases every text it
+/// holds, and on a 100 000-measure plan each of those is a cache miss.
 public struct Engine: Sendable {
     public let catalog: Catalog
     public let policies: PolicySet

@@ -97,7 +97,7 @@ enum Projections {
     static func gaps(_ plan: Plan, _ lookups: RuleLookups) -> [NeedGap] {
         let measuresByNeed = lookups.measuresByNeed(), slotsByMeasure = lookups.slotsByMeasure()
         return plan.needs.indices.map { i in
-            // Fields are read where they lie: copying a need or measure out retains all its texts.
+            // By position, not `let need = plan.needs[i]`: see Engine.
             let (year, occupation) = (plan.needs[i].year, plan.needs[i].occupation)
             var training = Hundredths.zero, measures = Hundredths.zero
             // A measure that names the need twice delivers to it once.

@@ -34,7 +34,7 @@ enum FrameworkRules {
         let decisionKinds = Set(plan.decisions.map(\.kind))
         let missingDecisions = grant.requiredDecisionKinds.filter { !decisionKinds.contains($0) }
         // Per funded measure, its grant by year: `slot` finds a measure's entry in `grants`.
-        // Items are read by position, field by field: copying one out retains all its texts.
+        // By position, not `for x in list`: see Engine.
         var slot = [Int32](repeating: -1, count: plan.measures.count)
         var grants: [(position: Int, amounts: YearAmounts)] = []
         var developmentProjects: [String] = []

@@ -16,8 +16,7 @@ struct RuleLookups: Sendable {
 
     init(_ plan: Plan) {
         // The two halves share nothing, and on a large plan each is a few cache-missing
-        // passes over a hash table. Items are read by position: `for x in list` copies each
-        // one out, retaining every text it holds.
+        // passes over a hash table. Items are read by position (see Engine).
         ((needs, measureNeeds), (measures, slotMeasure, costMeasure, fundingMeasure)) = Parallel.both({
             let needs = IdIndex(plan.needs.indices.map { plan.needs[$0].id })
             var resolver = Resolver(needs)
