@@ -215,6 +215,14 @@ import Testing
         let cold = try CLI.run(["bench", "--cold", CLI.examplePlan])
         #expect(cold.status == 0)
         #expect(cold.stdout.hasPrefix("cold_check_ms=") && !cold.stdout.contains("parse_ms"))
+        // One phase alone, for a profiler and for the growth rounds: only its figure.
+        for phase in ["load", "engine", "edit"] {
+            let one = try CLI.run(["bench", "--only", phase, "--runs", "2", CLI.examplePlan])
+            #expect(one.status == 0)
+            #expect(one.stdout.hasPrefix("\(phase)_ms=") && one.stdout.filter { $0 == "=" }.count == 1, "\(phase): \(one.stdout)")
+        }
+        let unknown = try CLI.run(["bench", "--only", "parser", CLI.examplePlan])
+        #expect(unknown.status == 2 && unknown.stderr.contains("parser"))
     }
 }
 
