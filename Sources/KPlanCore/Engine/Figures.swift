@@ -116,23 +116,27 @@ enum Projections {
     }
 
     static func budget(_ plan: Plan, sources: [String], grantSource: String?) -> [BudgetYear] {
-        var years = Set(plan.period.years)
-        var costs: [Int: Int] = [:]
-        var funding: [Int: [String: Int]] = [:]
-        for c in plan.budget.costs {
-            for e in c.amounts.entries { costs[e.year, default: 0] += e.kroner; years.insert(e.year) }
+        // A plan has a few years and a few sources, and a line an amount for each of its years:
+        // sums per year are kept in YearAmounts (a short list), and only the source is hashed,
+        // once per line. Lines are read by position (see Engine).
+        var costs = YearAmounts()
+        let costLines = plan.budget.costs
+        for i in costLines.indices {
+            for e in costLines[i].amounts.entries { costs[e.year] += e.kroner }
         }
-        for f in plan.budget.funding {
-            for e in f.amounts.entries { funding[e.year, default: [:]][f.source, default: 0] += e.kroner; years.insert(e.year) }
+        var funding: [String: YearAmounts] = [:]
+        let fundingLines = plan.budget.funding
+        for i in fundingLines.indices {
+            for e in fundingLines[i].amounts.entries { funding[fundingLines[i].source, default: YearAmounts()][e.year] += e.kroner }
         }
-        let order = sources + Set(funding.values.flatMap(\.keys)).subtracting(sources).sorted()
+        let years = Set(plan.period.years).union(costs.years).union(funding.values.flatMap(\.years))
+        let order = sources + Set(funding.keys).subtracting(sources).sorted()
         return years.sorted().map { y in
-            let bySource = funding[y] ?? [:]
-            let cost = costs[y] ?? 0
-            let external = bySource.filter { $0.key != ownSource }.values.reduce(0, +)
-            return BudgetYear(year: y, costs: cost,
-                              funding: order.compactMap { s in bySource[s].map { SourceAmount(source: s, kroner: $0) } },
-                              ownShare: max(0, cost - external), grant: grantSource.flatMap { bySource[$0] } ?? 0)
+            let cost = costs[y]
+            let bySource = order.compactMap { s in funding[s].flatMap { $0.has(y) ? SourceAmount(source: s, kroner: $0[y]) : nil } }
+            let external = bySource.filter { $0.source != ownSource }.reduce(0) { $0 + $1.kroner }
+            return BudgetYear(year: y, costs: cost, funding: bySource, ownShare: max(0, cost - external),
+                              grant: grantSource.flatMap { funding[$0] }.map { $0[y] } ?? 0)
         }
     }
 

@@ -255,6 +255,8 @@ public struct YearAmounts: Sendable, Equatable {
     public mutating func remove(year: Int) { entries.removeAll { $0.year == year } }
     public var total: Int { entries.reduce(0) { $0 + $1.kroner } }
     public var years: [Int] { entries.map(\.year) }
+    /// Whether the year has an entry (which may be 0 kr).
+    public func has(_ year: Int) -> Bool { entries.contains { $0.year == year } }
 
     public static func == (a: YearAmounts, b: YearAmounts) -> Bool {
         a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.year == $1.year && $0.kroner == $1.kroner }
