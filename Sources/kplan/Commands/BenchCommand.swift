@@ -51,68 +51,63 @@ struct BenchCommand: Command {
         let phases = only.map { [$0] } ?? Phase.allCases
         // Phases that start from the bytes get no plan decoded before them: they would reuse
         // the memory its parse freed, and glibc keeps that only for the smaller plans.
-        if phases.allSatisfy(\.startsFromBytes) {
-            Console.out(phases.map { phase in Self.median(phase, runs: runs) { Self.fromBytes(phase, bytes, decoder, engine) } }
-                .joined(separator: " ") + "\n")
-            return
+        var input: Input?
+        if !phases.allSatisfy(\.startsFromBytes) {
+            guard let plan = decoder.decode(bytes).plan else { throw Console.fail(Text.get("cli.bench.invalid", file), ExitStatus.invalidInput) }
+            var changed = plan
+            if !changed.measures.isEmpty { changed.measures[changed.measures.count / 2].goal += " (endret)" }
+            input = Input(plan: plan, changed: changed, file: file)
         }
-        guard let plan = decoder.decode(bytes).plan else { throw Console.fail(Text.get("cli.bench.invalid", file), ExitStatus.invalidInput) }
-        var changed = plan
-        if !changed.measures.isEmpty { changed.measures[changed.measures.count / 2].goal += " (endret)" }
-
-        var medians: [String] = []
-        for phase in phases {
-            if phase.startsFromBytes {
-                medians.append(Self.median(phase, runs: runs) { Self.fromBytes(phase, bytes, decoder, engine) })
-                continue
-            }
-            var times: [Double] = []
-            for _ in 0..<max(1, runs) {
-                switch phase {
-                case .parse, .load, .check: break
-                case .engine: times.append(Self.time { _ = engine.check(plan) })
-                case .encode: times.append(Self.time { _ = PlanEncoder.encode(plan) })
-                // The terminal UI: first frame of the measure list, a cursor move, and an edit
-                // (which re-checks the plan), each up to a finished frame.
-                case .frame: times.append(Self.time { _ = view(Self.measureList(plan, file)) })
-                case .move:
-                    var s = Self.measureList(plan, file)
-                    times.append(Self.time {
-                        _ = update(&s, .key(.down))
-                        _ = view(s)
-                    })
-                case .edit:
-                    var s = Self.measureList(plan, file)
-                    for key in [Key.enter, .down, .enter] { _ = update(&s, .key(key)) }
-                    times.append(Self.time {
-                        _ = update(&s, .key(.char("x")))
-                        _ = update(&s, .key(.enter))
-                        _ = view(s)
-                    })
-                // Export to plain text, and a diff of two versions that differ in one field.
-                case .export: times.append(Self.time { _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: engine.check(plan))) })
-                case .diff: times.append(Self.time { _ = PlanDiffer.diff(plan, changed) })
-                }
-            }
-            medians.append(Self.format(phase, times))
+        let medians = phases.map { phase in
+            let times = (0..<max(1, runs)).map { _ in Self.timeOnce(phase, bytes, decoder, engine, input) }
+            return "\(phase.rawValue)_ms=" + String(format: "%.1f", times.sorted()[times.count / 2] * 1000)
         }
         Console.out(medians.joined(separator: " ") + "\n")
     }
 
-    static func fromBytes(_ phase: Phase, _ bytes: [UInt8], _ decoder: PlanDecoder, _ engine: Engine) {
+    /// The plan, and a version of it that differs in one field (for the diff).
+    struct Input {
+        let plan: Plan
+        let changed: Plan
+        let file: String
+    }
+
+    /// One run of a phase, in seconds. `input` is there for every phase that does not start
+    /// from the bytes.
+    static func timeOnce(_ phase: Phase, _ bytes: [UInt8], _ decoder: PlanDecoder, _ engine: Engine, _ input: Input?) -> Double {
         switch phase {
-        case .parse: _ = JSONParser.parse(bytes)
-        case .load: _ = decoder.decode(bytes)
-        default: _ = PlanCheck.run(bytes, decoder: decoder, engine: engine)
+        case .parse: return time { _ = JSONParser.parse(bytes) }
+        case .load: return time { _ = decoder.decode(bytes) }
+        case .check: return time { _ = PlanCheck.run(bytes, decoder: decoder, engine: engine) }
+        default: break
         }
-    }
-
-    static func median(_ phase: Phase, runs: Int, _ body: () -> Void) -> String {
-        format(phase, (0..<max(1, runs)).map { _ in time(body) })
-    }
-
-    static func format(_ phase: Phase, _ times: [Double]) -> String {
-        "\(phase.rawValue)_ms=" + String(format: "%.1f", times.sorted()[times.count / 2] * 1000)
+        guard let input else { preconditionFailure("\(phase) needs the decoded plan") }
+        let plan = input.plan
+        switch phase {
+        case .parse, .load, .check: preconditionFailure("\(phase) starts from the bytes")
+        case .engine: return time { _ = engine.check(plan) }
+        case .encode: return time { _ = PlanEncoder.encode(plan) }
+        // The terminal UI: first frame of the measure list, a cursor move, and an edit
+        // (which re-checks the plan), each up to a finished frame.
+        case .frame: return time { _ = view(measureList(plan, input.file)) }
+        case .move:
+            var s = measureList(plan, input.file)
+            return time {
+                _ = update(&s, .key(.down))
+                _ = view(s)
+            }
+        case .edit:
+            var s = measureList(plan, input.file)
+            for key in [Key.enter, .down, .enter] { _ = update(&s, .key(key)) }
+            return time {
+                _ = update(&s, .key(.char("x")))
+                _ = update(&s, .key(.enter))
+                _ = view(s)
+            }
+        // Export to plain text, and a diff of two versions that differ in one field.
+        case .export: return time { _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: engine.check(plan))) }
+        case .diff: return time { _ = PlanDiffer.diff(plan, input.changed) }
+        }
     }
 
     /// The measure list as the terminal UI first shows it (building it checks the plan).
