@@ -9,8 +9,10 @@ let package = Package(
         .library(name: "KPlanCore", targets: ["KPlanCore"]),
     ],
     targets: [
+        .target(name: "CByteScan"),
         .target(
             name: "KPlanCore",
+            dependencies: ["CByteScan"],
             resources: [
                 .embedInCode("Resources/catalog.json"), .embedInCode("Resources/strings/nb.json"),
                 .embedInCode("Resources/policies/k2025.json"), .embedInCode("Resources/policies/leve-hele-livet.json"),

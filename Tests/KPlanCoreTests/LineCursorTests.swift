@@ -7,9 +7,11 @@ import Testing
     /// Bytes around the newline that a carry between bytes would confuse with it.
     static let tricky: [UInt8] = [0x0A, 0x0B, 0x09, 0x8A, 0x00, 0xFF, 0x7F, 0x80, 0x0A, 0x0A, 0x41, 0xC3, 0xA6]
 
-    @Test func countsNewlinesExactlyEightBytesAtATime() {
+    /// Blocks of 16 bytes, and more than 255 of them, whose per-lane counts must be added up
+    /// before they wrap (all newlines is the worst case).
+    @Test func countsNewlinesExactly() {
         var generator = SplitMix64(seed: 11)
-        for length in [0, 1, 7, 8, 9, 63, 64, 65, 1000] {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 255 * 16, 255 * 16 + 1, 20_000] {
             let bytes = (0..<length).map { _ in Self.tricky[generator.below(Self.tricky.count)] }
             for (from, to) in [(0, length), (min(3, length), length), (0, max(0, length - 5))] where from <= to {
                 let expected = bytes[from..<to].filter { $0 == 0x0A }.count
@@ -17,6 +19,9 @@ import Testing
                 #expect(counted == expected, "length \(length), \(from)..<\(to)")
             }
         }
+        let newlines = [UInt8](repeating: 0x0A, count: 300 * 16 + 5)
+        #expect(newlines.withUnsafeBytes { LineCursor.newlines($0, from: 0, to: newlines.count) } == newlines.count)
+        #expect(newlines.withUnsafeBytes { LineCursor.newlines($0, from: 3, to: newlines.count - 2) } == newlines.count - 5)
     }
 
     /// Line and column counted the plain way: newlines before the offset, and Unicode
