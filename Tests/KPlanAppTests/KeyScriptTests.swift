@@ -61,6 +61,26 @@ import TermUI
         #expect(s.document.isDirty)
     }
 
+    /// An edit of a measure's goal re-checks only the method rules (see `Engine.recheck`);
+    /// the findings must still be those of a whole check, after the edit, undo and redo.
+    @Test func blankingAGoalIsFoundAndUndone() throws {
+        var s = try AppFixture.state(screen: .measures)
+        let goal = "/measures/0/goal"
+        #expect(!s.report.findings.contains { $0.diagnostic.path == goal })
+        // Down to "Mål" (the tenth field), empty it.
+        try press(&s, "<Enter>" + String(repeating: "<Down>", count: 9) + "<Enter><C-u><Enter>")
+        #expect(s.plan.measures[0].goal == "")
+        #expect(s.report.findings.map(\.diagnostic.path).contains(goal))
+        #expect(s.status == "⚠ tiltak T1 mangler mål og suksesskriterier")
+        #expect(s.report == Engine().check(s.plan))
+        try press(&s, "u")
+        #expect(!s.report.findings.contains { $0.diagnostic.path == goal })
+        #expect(s.report == Engine().check(s.plan))
+        try press(&s, "<C-r>")
+        #expect(s.report.findings.map(\.diagnostic.path).contains(goal))
+        #expect(s.report == Engine().check(s.plan))
+    }
+
     @Test func invalidValueIsShownInlineAndNothingChanges() throws {
         var s = try AppFixture.state(screen: .needs)
         try press(&s, "<Enter><Down><Down><Down><Down><Enter><C-u>mange<Enter>")

@@ -76,7 +76,9 @@ public enum Mode: Sendable, Equatable {
 /// Everything the terminal UI shows, as one value. `update` changes it; `view` draws it.
 public struct AppState: Sendable {
     public var document: Document
-    public private(set) var report: Report
+    /// The engine's findings and figures on the plan as it is now.
+    public var report: Report { checked.report }
+    private var checked: CheckedPlan
     public var screen: ScreenID = .overview
     public var focus: Focus = .list
     public var mode: Mode = .normal
@@ -122,23 +124,24 @@ public struct AppState: Sendable {
         self.colors = colors
         self.keymap = keymap
         readOnly = plan.status == .approved
-        report = Engine(catalog: catalog, policies: policies).check(plan)
+        checked = Engine(catalog: catalog, policies: policies).run(plan)
         if readOnly { status = Text.get("ui.read-only") }
     }
 
     public var plan: Plan { document.plan }
 
-    /// Applies an edit to the plan and re-checks it: findings are always current.
-    mutating func edit(_ label: String, _ change: (inout Plan) -> Void) {
-        document.apply(label, change)
-        recheck()
+    /// Applies an edit to the plan and re-checks it: findings are always current. `textOnly`
+    /// says that the edit changes only text the method rules alone read (see
+    /// `Engine.recheck`), so that only those rules run again.
+    mutating func edit(_ label: String, textOnly: Bool = false, _ change: (inout Plan) -> Void) {
+        document.apply(label, textOnly: textOnly, change)
+        recheck(textOnly: textOnly)
     }
 
-    mutating func recheck() {
-        report = Engine(catalog: catalog, policies: policies).check(document.plan)
+    mutating func recheck(textOnly: Bool = false) {
+        let engine = Engine(catalog: catalog, policies: policies)
+        checked = textOnly ? engine.recheck(document.plan, after: checked) : engine.run(document.plan)
     }
-
-    mutating func replaceReport(_ r: Report) { report = r }
 
     var tooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
 

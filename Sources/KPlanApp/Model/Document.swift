@@ -2,10 +2,17 @@ import KPlanCore
 
 /// The plan being edited, its undo history and whether it differs from the file.
 public struct Document: Sendable {
-    public struct Entry: Sendable {
+    /// What an undoable edit did, as undo and redo report it.
+    public struct Edit: Sendable, Equatable {
+        public var label: String
+        /// Only text the method rules alone read changed (see `Engine.recheck`).
+        public var textOnly: Bool
+    }
+
+    struct Entry: Sendable {
         var plan: Plan
         var revision: Int
-        var label: String
+        var edit: Edit
     }
 
     public private(set) var plan: Plan
@@ -34,11 +41,11 @@ public struct Document: Sendable {
 
     /// Records an edit. Undo snapshots are whole plans: value types share storage, so a
     /// snapshot costs only the arrays the edit changed.
-    public mutating func apply(_ label: String, _ change: (inout Plan) -> Void) {
+    public mutating func apply(_ label: String, textOnly: Bool = false, _ change: (inout Plan) -> Void) {
         var next = plan
         change(&next)
         guard next != plan else { return }
-        undoStack.append(Entry(plan: plan, revision: revision, label: label))
+        undoStack.append(Entry(plan: plan, revision: revision, edit: Edit(label: label, textOnly: textOnly)))
         if undoStack.count > 500 { undoStack.removeFirst() }
         redoStack.removeAll()
         plan = next
@@ -46,20 +53,20 @@ public struct Document: Sendable {
         nextRevision += 1
     }
 
-    public mutating func undo() -> String? {
+    public mutating func undo() -> Edit? {
         guard let e = undoStack.popLast() else { return nil }
-        redoStack.append(Entry(plan: plan, revision: revision, label: e.label))
+        redoStack.append(Entry(plan: plan, revision: revision, edit: e.edit))
         plan = e.plan
         revision = e.revision
-        return e.label
+        return e.edit
     }
 
-    public mutating func redo() -> String? {
+    public mutating func redo() -> Edit? {
         guard let e = redoStack.popLast() else { return nil }
-        undoStack.append(Entry(plan: plan, revision: revision, label: e.label))
+        undoStack.append(Entry(plan: plan, revision: revision, edit: e.edit))
         plan = e.plan
         revision = e.revision
-        return e.label
+        return e.edit
     }
 
     public mutating func markSaved(_ version: DiskVersion) {

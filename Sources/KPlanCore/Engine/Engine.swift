@@ -13,29 +13,70 @@ public struct Engine: Sendable {
         self.policies = policies
     }
 
-    public func check(_ plan: Plan) -> Report {
+    public func check(_ plan: Plan) -> Report { run(plan).report }
+
+    /// The report, with what the engine worked out on the way to it.
+    public func run(_ plan: Plan) -> CheckedPlan {
         let lookups = RuleLookups(plan)
         // The structure and method rules need no figures, so they run while the figures are
         // computed.
-        let (early, figures) = Parallel.both({ () -> Findings in
-            var f = Findings()
+        let ((structure, method), figures) = Parallel.both({ () -> (Findings, Findings) in
+            var structure = Findings(), method = Findings()
             let partial = RuleContext(plan: plan, catalog: catalog, policies: policies, lookups: lookups, figures: Figures())
-            StructureRules.check(partial, &f)
-            MethodRules.check(partial, &f)
-            return f
+            StructureRules.check(partial, &structure)
+            MethodRules.check(partial, &method)
+            return (structure, method)
         }, { RuleContext.figures(plan, lookups, catalog: catalog, policies: policies) })
         let context = RuleContext(plan: plan, catalog: catalog, policies: policies, lookups: lookups, figures: figures)
-        var findings = early
-        FrameworkRules.check(context, &findings)
-        BudgetRules.check(context, &findings)
-        DemandRules.check(context, &findings)
+        var later = Findings()
+        FrameworkRules.check(context, &later)
+        BudgetRules.check(context, &later)
+        DemandRules.check(context, &later)
+        return CheckedPlan(context, structure: structure.items, method: method.items, later: later.items)
+    }
+
+    /// Free text that only the method rules read (whether it is blank; a need's title is also
+    /// quoted in the finding that no measure answers it), by the list's JSON pointer and the
+    /// field's key. An edit of one of these is re-checked by `recheck`.
+    public static let textOnlyMethodRulesRead: [String: Set<String>] = [
+        "/needs": ["title", "rationale"],
+        "/measures": ["title", "responsible", "targetGroup", "goal", "implementation", "indicator"],
+    ]
+
+    /// The report on `plan`, which differs from the plan `previous` checked only in fields of
+    /// `textOnlyMethodRulesRead`: only the method rules, the waivers and the approval gate run
+    /// again. On a plan of 100 000 measures that is a twentieth of a whole check, and typing a
+    /// measure's goal is the edit a planner makes most.
+    public func recheck(_ plan: Plan, after previous: CheckedPlan) -> CheckedPlan {
+        let context = RuleContext(plan: plan, catalog: catalog, policies: policies, lookups: previous.lookups,
+                                  figures: previous.report.figures)
+        var method = Findings()
+        MethodRules.check(context, &method)
+        let result = CheckedPlan(context, structure: previous.structure, method: method.items, later: previous.later)
+        assert(result.report == check(plan), "recheck after an edit the method rules alone read differs from a whole check")
+        return result
+    }
+}
+
+/// A report, and the parts of the check that an edit of free text leaves as they were.
+public struct CheckedPlan: Sendable {
+    public let report: Report
+    fileprivate let lookups: RuleLookups
+    fileprivate let structure: [Finding]
+    fileprivate let later: [Finding]
+
+    /// Waivers and the approval gate come last: they look at every other finding.
+    fileprivate init(_ context: RuleContext, structure: [Finding], method: [Finding], later: [Finding]) {
+        lookups = context.lookups
+        self.structure = structure
+        self.later = later
+        var findings = Findings(items: structure + method + later)
         let waived = ApprovalRules.applyWaivers(context, findings.items, &findings)
         var all = waived
         all.append(contentsOf: findings.items.filter { f in ApprovalRules.waiverRules.contains(f.rule) })
         var report = Report(findings: all, figures: context.figures)
-        let gate = ApprovalRules.statusFindings(context, report)
-        report.findings.append(contentsOf: gate)
-        return report
+        report.findings.append(contentsOf: ApprovalRules.statusFindings(context, report))
+        self.report = report
     }
 }
 
