@@ -16,7 +16,7 @@ struct BenchCommand: Command {
 
     /// What is timed, in the order printed. Each runs `runs` times; the median is printed.
     enum Phase: String, CaseIterable {
-        case parse, load, engine, encode, check, frame, move, edit, export, diff
+        case parse, load, engine, encode, check, frame, move, edit, number, export, diff
 
         var startsFromBytes: Bool { self == .parse || self == .load || self == .check }
     }
@@ -87,8 +87,9 @@ struct BenchCommand: Command {
         case .parse, .load, .check: preconditionFailure("\(phase) starts from the bytes")
         case .engine: return time { _ = engine.check(plan) }
         case .encode: return time { _ = PlanEncoder.encode(plan) }
-        // The terminal UI: first frame of the measure list, a cursor move, and an edit
-        // (which re-checks the plan), each up to a finished frame.
+        // The terminal UI: first frame of the measure list, a cursor move, an edit of a
+        // measure's title (the method rules run again) and of its FTE gain (the whole plan is
+        // checked again), each up to a finished frame.
         case .frame: return time { _ = view(measureList(plan, input.file)) }
         case .move:
             var s = measureList(plan, input.file)
@@ -101,6 +102,14 @@ struct BenchCommand: Command {
             for key in [Key.enter, .down, .enter] { _ = update(&s, .key(key)) }
             return time {
                 _ = update(&s, .key(.char("x")))
+                _ = update(&s, .key(.enter))
+                _ = view(s)
+            }
+        case .number:
+            var s = measureList(plan, input.file)
+            for key in [Key.enter] + Array(repeating: .down, count: 16) + [.enter, .ctrl("u")] { _ = update(&s, .key(key)) }
+            return time {
+                _ = update(&s, .key(.char("7")))
                 _ = update(&s, .key(.enter))
                 _ = view(s)
             }
