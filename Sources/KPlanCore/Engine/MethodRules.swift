@@ -52,11 +52,18 @@ enum MethodRules {
     }
 
     /// Empty or only white space. Looks at bytes first: almost every field starts with a letter.
+    /// Inlined, with the rare case out of line: called, it had each text retained and released
+    /// around the call, and on a large plan each of those is a cache miss (8 % of an edit of a
+    /// measure's title on 100 000 measures, which runs these rules alone).
+    @inline(__always)
     static func blank(_ s: String) -> Bool {
         for b in s.utf8 {
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
-            return b < 0x80 ? false : s.allSatisfy(\.isWhitespace)
+            return b < 0x80 ? false : onlyWhiteSpace(s)
         }
         return true
     }
+
+    @inline(never)
+    private static func onlyWhiteSpace(_ s: String) -> Bool { s.allSatisfy(\.isWhitespace) }
 }
