@@ -5,8 +5,8 @@ import KPlanCore
 ///
 /// Every stage a plan file goes through runs on the bytes — parse, decode, engine,
 /// positions, rendered messages — and a plan that decodes without errors must survive the
-/// canonical round trip, be equal to itself in the diff and in a merge, and export without
-/// trapping.
+/// canonical round trip, be equal to itself in the diff and in a merge, re-check an edit of
+/// free text as a whole check does, and export without trapping.
 public enum PipelineProperty {
     private static let decoder = PlanDecoder()
     private static let engine = Engine()
@@ -31,9 +31,20 @@ public enum PipelineProperty {
         guard merged.conflicts.isEmpty, merged.keptOverDeletion.isEmpty, merged.bytes == canonical else {
             return "merging a plan with itself must give the plan"
         }
+        guard textEditRecheckAgrees(plan) else { return "re-checking an edit of free text must give what a whole check gives" }
         _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: report))
         _ = GroffRenderer.render(PlanDocument.caseDraft(plan, report: report))
         return nil
+    }
+
+    /// Fills in or empties the last measure's goal and the first need's title, which only the
+    /// method rules read (`Engine.recheck`).
+    static func textEditRecheckAgrees(_ plan: Plan) -> Bool {
+        let before = engine.run(plan)
+        var edited = plan
+        if let i = edited.measures.indices.last { edited.measures[i].goal = edited.measures[i].goal.isEmpty ? "Mål" : "" }
+        if !edited.needs.isEmpty { edited.needs[0].title = edited.needs[0].title.isEmpty ? "Behov" : "" }
+        return engine.recheck(edited, after: before).report == engine.check(edited)
     }
 
     /// The split parse is tried at any size here (kplan tries it from 1 MiB).
