@@ -81,6 +81,16 @@ import TermUI
         #expect(s.report == Engine().check(s.plan))
     }
 
+    /// A field the engine can re-check on its own is found by the list's pointer and the
+    /// field's key: a renamed key would quietly send its edits through a whole check.
+    @Test func everyRecheckableFieldIsAFieldOfTheEditor() throws {
+        let plan = try AppFixture.state(screen: .measures).plan
+        for (pointer, keys) in Engine.recheckableFields {
+            let list = try #require(ItemList.allCases.first { $0.pointer == pointer }, "\(pointer)")
+            #expect(keys.isSubset(of: Set(list.fields(plan).map(\.key))), "\(pointer)")
+        }
+    }
+
     @Test func invalidValueIsShownInlineAndNothingChanges() throws {
         var s = try AppFixture.state(screen: .needs)
         try press(&s, "<Enter><Down><Down><Down><Down><Enter><C-u>mange<Enter>")

@@ -130,17 +130,17 @@ public struct AppState: Sendable {
 
     public var plan: Plan { document.plan }
 
-    /// Applies an edit to the plan and re-checks it: findings are always current. `textOnly`
-    /// says that the edit changes only text the method rules alone read (see
-    /// `Engine.recheck`), so that only those rules run again.
-    mutating func edit(_ label: String, textOnly: Bool = false, _ change: (inout Plan) -> Void) {
-        document.apply(label, textOnly: textOnly, change)
-        recheck(textOnly: textOnly)
+    /// Applies an edit to the plan and re-checks it: findings are always current.
+    /// `recheckable` says that the edit changes only `Engine.recheckableFields`, so that only
+    /// the rules that read them run again.
+    mutating func edit(_ label: String, recheckable: Bool = false, _ change: (inout Plan) -> Void) {
+        document.apply(label, recheckable: recheckable, change)
+        recheck(recheckable: recheckable)
     }
 
-    mutating func recheck(textOnly: Bool = false) {
+    mutating func recheck(recheckable: Bool = false) {
         let engine = Engine(catalog: catalog, policies: policies)
-        checked = textOnly ? engine.recheck(document.plan, after: checked) : engine.run(document.plan)
+        checked = recheckable ? engine.recheck(document.plan, after: checked) : engine.run(document.plan)
     }
 
     var tooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
