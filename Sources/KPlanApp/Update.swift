@@ -210,7 +210,9 @@ func commit(_ s: inout AppState, _ list: ItemList, _ row: Int, _ field: FieldSpe
     let recheckable = Engine.recheckableFields[list.pointer]?.contains(field.key) == true
     s.edit(Text.get("ui.label.edit", field.title, list.describe(s.plan, row)), recheckable: recheckable) { $0 = trial }
     s.mode = .normal
-    let problems = s.findings(list, row).filter { $0.diagnostic.path.hasSuffix("/" + field.key) && $0.diagnostic.severity != .note }
+    // A key like `followUp.revisionDate` is the pointer `/followUp/revisionDate`.
+    let pointer = "/" + field.key.replacingOccurrences(of: ".", with: "/")
+    let problems = s.findings(list, row).filter { $0.diagnostic.path.hasSuffix(pointer) && $0.diagnostic.severity != .note }
     if let p = problems.first {
         s.setStatus((p.diagnostic.severity == .error ? "✗ " : "⚠ ") + p.diagnostic.message, error: p.diagnostic.severity == .error)
     } else {

@@ -81,6 +81,15 @@ import TermUI
         #expect(s.report == Engine().check(s.plan))
     }
 
+    /// The plan's own fields have dotted keys; the warning an edit causes is still the status.
+    @Test func emptyingTheRevisionDateWarnsAtOnce() throws {
+        var s = try AppFixture.state(screen: .decisions)
+        try press(&s, "<Tab>" + String(repeating: "<Down>", count: 10) + "<Enter><C-u><Enter>")
+        #expect(s.plan.followUp.revisionDate == "")
+        #expect(s.status == "⚠ planen har ingen revisjonsdato (followUp.revisionDate)")
+        #expect(s.report == Engine().check(s.plan))
+    }
+
     /// A field the engine can re-check on its own is found by the list's pointer and the
     /// field's key: a renamed key would quietly send its edits through a whole check.
     @Test func everyRecheckableFieldIsAFieldOfTheEditor() throws {
