@@ -98,21 +98,9 @@ struct BenchCommand: Command {
                 _ = view(s)
             }
         case .edit:
-            var s = measureList(plan, input.file)
-            for key in [Key.enter, .down, .enter] { _ = update(&s, .key(key)) }
-            return time {
-                _ = update(&s, .key(.char("x")))
-                _ = update(&s, .key(.enter))
-                _ = view(s)
-            }
-        case .number:
-            var s = measureList(plan, input.file)
-            for key in [Key.enter] + Array(repeating: .down, count: 16) + [.enter, .ctrl("u")] { _ = update(&s, .key(key)) }
-            return time {
-                _ = update(&s, .key(.char("7")))
-                _ = update(&s, .key(.enter))
-                _ = view(s)
-            }
+            let title = plan.measures.first?.title ?? ""
+            return timeEdit(plan, input.file, field: 1, clear: false, typing: "x") { $0.title == title + "x" }
+        case .number: return timeEdit(plan, input.file, field: 16, clear: true, typing: "7") { $0.fteGain == Hundredths(7) }
         // Export to plain text, and a diff of two versions that differ in one field.
         case .export: return time { _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: engine.check(plan))) }
         case .diff: return time { _ = PlanDiffer.diff(plan, input.changed) }
@@ -124,6 +112,24 @@ struct BenchCommand: Command {
         var s = AppState(plan: plan, path: file, disk: nil, size: Size(width: 120, height: 40))
         s.screen = .measures
         return s
+    }
+
+    /// An edit of the first measure's field number `field` in its detail view, timed from the
+    /// last key typed to a finished frame. The keys reach the field by its place in the
+    /// editor, so `landed` checks that the edit changed the field it is meant to: a reordered
+    /// editor would otherwise time another field without a word.
+    static func timeEdit(_ plan: Plan, _ file: String, field: Int, clear: Bool, typing character: Character,
+                         landed: (Measure) -> Bool) -> Double {
+        var s = measureList(plan, file)
+        let keys = [Key.enter] + Array(repeating: .down, count: field) + [.enter] + (clear ? [.ctrl("u")] : [])
+        for key in keys { _ = update(&s, .key(key)) }
+        let seconds = time {
+            _ = update(&s, .key(.char(character)))
+            _ = update(&s, .key(.enter))
+            _ = view(s)
+        }
+        precondition(s.plan.measures.first.map(landed) ?? true, "the timed edit did not reach measure field \(field)")
+        return seconds
     }
 
     static func time(_ body: () -> Void) -> Double {
