@@ -63,7 +63,7 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         if s.readOnly { return refuseReadOnly(&s) }
         let undo = action == "undo"
         if let edit = undo ? s.document.undo() : s.document.redo() {
-            s.recheck(recheckable: edit.recheckable)
+            s.recheck(scope: edit.scope)
             s.setStatus(Text.get(undo ? "ui.undone" : "ui.redone", edit.label))
         } else {
             s.setStatus(Text.get(undo ? "ui.nothing-to-undo" : "ui.nothing-to-redo"))
@@ -207,8 +207,8 @@ func commit(_ s: inout AppState, _ list: ItemList, _ row: Int, _ field: FieldSpe
     }
     // The trial is the edited plan: setting the field again would copy the item list a
     // second time (100 000 measures are 30 MB).
-    let recheckable = Engine.recheckableFields[list.pointer]?.contains(field.key) == true
-    s.edit(Text.get("ui.label.edit", field.title, list.describe(s.plan, row)), recheckable: recheckable) { $0 = trial }
+    let scope = Engine.scope(ofField: field.key, in: list.pointer)
+    s.edit(Text.get("ui.label.edit", field.title, list.describe(s.plan, row)), scope: scope) { $0 = trial }
     s.mode = .normal
     // A key like `followUp.revisionDate` is the pointer `/followUp/revisionDate`.
     let pointer = "/" + field.key.replacingOccurrences(of: ".", with: "/")

@@ -31,20 +31,31 @@ public enum PipelineProperty {
         guard merged.conflicts.isEmpty, merged.keptOverDeletion.isEmpty, merged.bytes == canonical else {
             return "merging a plan with itself must give the plan"
         }
-        guard textEditRecheckAgrees(plan) else { return "re-checking an edit of free text must give what a whole check gives" }
+        guard recheckAgrees(plan) else { return "re-checking an edit must give what a whole check gives" }
         _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: report))
         _ = GroffRenderer.render(PlanDocument.caseDraft(plan, report: report))
         return nil
     }
 
-    /// Fills in or empties the last measure's goal and the first need's title, which only the
-    /// method rules read (`Engine.recheck`).
-    static func textEditRecheckAgrees(_ plan: Plan) -> Bool {
+    /// Edits of each `Engine.EditScope` short of a whole check. Text: fills in or empties the
+    /// last measure's goal and the first need's title. Values: moves the last measure's FTE
+    /// gain and end, and the first need's FTE and year.
+    static func recheckAgrees(_ plan: Plan) -> Bool {
         let before = engine.run(plan)
-        var edited = plan
-        if let i = edited.measures.indices.last { edited.measures[i].goal = edited.measures[i].goal.isEmpty ? "Mål" : "" }
-        if !edited.needs.isEmpty { edited.needs[0].title = edited.needs[0].title.isEmpty ? "Behov" : "" }
-        return engine.recheck(edited, after: before).report == engine.check(edited)
+        var text = plan
+        if let i = text.measures.indices.last { text.measures[i].goal = text.measures[i].goal.isEmpty ? "Mål" : "" }
+        if !text.needs.isEmpty { text.needs[0].title = text.needs[0].title.isEmpty ? "Behov" : "" }
+        var values = plan
+        if let i = values.measures.indices.last {
+            values.measures[i].fteGain = values.measures[i].fteGain == .zero ? Hundredths(raw: 150) : .zero
+            values.measures[i].to = values.measures[i].to == "2026-12" ? "2031-06" : "2026-12"
+        }
+        if !values.needs.isEmpty {
+            values.needs[0].fte = values.needs[0].fte == .zero ? Hundredths(raw: 300) : .zero
+            values.needs[0].year = values.needs[0].year == 2030 ? 2028 : 2030
+        }
+        return engine.recheck(text, after: before, scope: .text).report == engine.check(text)
+            && engine.recheck(values, after: before, scope: .values).report == engine.check(values)
     }
 
     /// The split parse is tried at any size here (kplan tries it from 1 MiB).

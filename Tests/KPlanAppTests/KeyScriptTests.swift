@@ -81,6 +81,25 @@ import TermUI
         #expect(s.report == Engine().check(s.plan))
     }
 
+    /// An FTE gain is a value (`Engine.EditScope.values`): the gaps move at once, and undo
+    /// and redo re-check with the same scope.
+    @Test func anFTEGainMovesTheGapsAndIsUndone() throws {
+        var s = try AppFixture.state(screen: .measures)
+        let gaps = s.report.figures.gaps
+        // Down to "Årsverk tiltaket gir" (the seventeenth field), set it.
+        try press(&s, "<Enter>" + String(repeating: "<Down>", count: 16) + "<Enter><C-u>7<Enter>")
+        #expect(s.plan.measures[0].fteGain == Hundredths(7))
+        var history = s.document
+        #expect(history.undo()?.scope == .values)
+        #expect(s.report.figures.gaps != gaps)
+        #expect(s.report == Engine().check(s.plan))
+        try press(&s, "u")
+        #expect(s.report.figures.gaps == gaps)
+        try press(&s, "<C-r>")
+        #expect(s.report.figures.gaps != gaps)
+        #expect(s.report == Engine().check(s.plan))
+    }
+
     /// The plan's own fields have dotted keys; the warning an edit causes is still the status.
     @Test func emptyingTheRevisionDateWarnsAtOnce() throws {
         var s = try AppFixture.state(screen: .decisions)
@@ -92,9 +111,9 @@ import TermUI
 
     /// A field the engine can re-check on its own is found by the list's pointer and the
     /// field's key: a renamed key would quietly send its edits through a whole check.
-    @Test func everyRecheckableFieldIsAFieldOfTheEditor() throws {
+    @Test func everyFieldOfAnEditScopeIsAFieldOfTheEditor() throws {
         let plan = try AppFixture.state(screen: .measures).plan
-        for (pointer, keys) in Engine.recheckableFields {
+        for (pointer, keys) in Engine.textFields.merging(Engine.valueFields, uniquingKeysWith: { $0.union($1) }) {
             let list = try #require(ItemList.allCases.first { $0.pointer == pointer }, "\(pointer)")
             #expect(keys.isSubset(of: Set(list.fields(plan).map(\.key))), "\(pointer)")
         }

@@ -210,13 +210,13 @@ import Testing
     @Test func benchPrintsEveryFigureTheScriptReads() throws {
         let warm = try CLI.run(["bench", "--runs", "1", CLI.examplePlan])
         #expect(warm.status == 0)
-        let keys = ["parse", "load", "engine", "encode", "check", "frame", "move", "edit", "number", "export", "diff"]
+        let keys = ["parse", "load", "engine", "encode", "check", "frame", "move", "edit", "number", "rename", "export", "diff"]
         for key in keys { #expect(warm.stdout.contains(" \(key)_ms=") || warm.stdout.hasPrefix("\(key)_ms="), "\(key)") }
         let cold = try CLI.run(["bench", "--cold", CLI.examplePlan])
         #expect(cold.status == 0)
         #expect(cold.stdout.hasPrefix("cold_check_ms=") && !cold.stdout.contains("parse_ms"))
         // One phase alone, for a profiler and for the growth rounds: only its figure.
-        for phase in ["load", "engine", "edit", "number"] {
+        for phase in ["load", "engine", "edit", "number", "rename"] {
             let one = try CLI.run(["bench", "--only", phase, "--runs", "2", CLI.examplePlan])
             #expect(one.status == 0)
             #expect(one.stdout.hasPrefix("\(phase)_ms=") && one.stdout.filter { $0 == "=" }.count == 1, "\(phase): \(one.stdout)")

@@ -131,16 +131,15 @@ public struct AppState: Sendable {
     public var plan: Plan { document.plan }
 
     /// Applies an edit to the plan and re-checks it: findings are always current.
-    /// `recheckable` says that the edit changes only `Engine.recheckableFields`, so that only
-    /// the rules that read them run again.
-    mutating func edit(_ label: String, recheckable: Bool = false, _ change: (inout Plan) -> Void) {
-        document.apply(label, recheckable: recheckable, change)
-        recheck(recheckable: recheckable)
+    /// `scope` says which fields the edit changes (`Engine.scope(ofField:in:)`), so that only
+    /// what reads them is worked out again.
+    mutating func edit(_ label: String, scope: Engine.EditScope = .whole, _ change: (inout Plan) -> Void) {
+        document.apply(label, scope: scope, change)
+        recheck(scope: scope)
     }
 
-    mutating func recheck(recheckable: Bool = false) {
-        let engine = Engine(catalog: catalog, policies: policies)
-        checked = recheckable ? engine.recheck(document.plan, after: checked) : engine.run(document.plan)
+    mutating func recheck(scope: Engine.EditScope = .whole) {
+        checked = Engine(catalog: catalog, policies: policies).recheck(document.plan, after: checked, scope: scope)
     }
 
     var tooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }

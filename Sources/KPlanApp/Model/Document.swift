@@ -5,8 +5,8 @@ public struct Document: Sendable {
     /// What an undoable edit did, as undo and redo report it.
     public struct Edit: Sendable, Equatable {
         public var label: String
-        /// Only fields `Engine.recheck` covers changed.
-        public var recheckable: Bool
+        /// How much of the last check the edit leaves standing, undone or redone too.
+        public var scope: Engine.EditScope
     }
 
     struct Entry: Sendable {
@@ -41,11 +41,11 @@ public struct Document: Sendable {
 
     /// Records an edit. Undo snapshots are whole plans: value types share storage, so a
     /// snapshot costs only the arrays the edit changed.
-    public mutating func apply(_ label: String, recheckable: Bool = false, _ change: (inout Plan) -> Void) {
+    public mutating func apply(_ label: String, scope: Engine.EditScope = .whole, _ change: (inout Plan) -> Void) {
         var next = plan
         change(&next)
         guard next != plan else { return }
-        undoStack.append(Entry(plan: plan, revision: revision, edit: Edit(label: label, recheckable: recheckable)))
+        undoStack.append(Entry(plan: plan, revision: revision, edit: Edit(label: label, scope: scope)))
         if undoStack.count > 500 { undoStack.removeFirst() }
         redoStack.removeAll()
         plan = next

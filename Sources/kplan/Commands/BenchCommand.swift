@@ -16,7 +16,7 @@ struct BenchCommand: Command {
 
     /// What is timed, in the order printed. Each runs `runs` times; the median is printed.
     enum Phase: String, CaseIterable {
-        case parse, load, engine, encode, check, frame, move, edit, number, export, diff
+        case parse, load, engine, encode, check, frame, move, edit, number, rename, export, diff
 
         var startsFromBytes: Bool { self == .parse || self == .load || self == .check }
     }
@@ -87,9 +87,10 @@ struct BenchCommand: Command {
         case .parse, .load, .check: preconditionFailure("\(phase) starts from the bytes")
         case .engine: return time { _ = engine.check(plan) }
         case .encode: return time { _ = PlanEncoder.encode(plan) }
-        // The terminal UI: first frame of the measure list, a cursor move, an edit of a
-        // measure's title (the method rules run again) and of its FTE gain (the whole plan is
-        // checked again), each up to a finished frame.
+        // The terminal UI: first frame of the measure list, a cursor move, and an edit of each
+        // `Engine.EditScope` up to a finished frame: a measure's title (the method rules run
+        // again), its FTE gain (the id lookups and the coverage are kept) and its id (the
+        // whole plan is checked again).
         case .frame: return time { _ = view(measureList(plan, input.file)) }
         case .move:
             var s = measureList(plan, input.file)
@@ -101,6 +102,9 @@ struct BenchCommand: Command {
             let title = plan.measures.first?.title ?? ""
             return timeEdit(plan, input.file, field: 1, clear: false, typing: "x") { $0.title == title + "x" }
         case .number: return timeEdit(plan, input.file, field: 16, clear: true, typing: "7") { $0.fteGain == Hundredths(7) }
+        case .rename:
+            let id = plan.measures.first?.id ?? ""
+            return timeEdit(plan, input.file, field: 0, clear: false, typing: "x") { $0.id == id + "x" }
         // Export to plain text, and a diff of two versions that differ in one field.
         case .export: return time { _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: engine.check(plan))) }
         case .diff: return time { _ = PlanDiffer.diff(plan, input.changed) }
