@@ -136,6 +136,9 @@ struct BenchCommand: Command {
         return seconds
     }
 
+    /// Out of line so that callgrind can count the instructions of exactly the timed part
+    /// (`--toggle-collect` on this function; Scripts/bench --instructions).
+    @inline(never)
     static func time(_ body: () -> Void) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         body()
