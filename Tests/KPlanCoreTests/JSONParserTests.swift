@@ -150,4 +150,23 @@ import Testing
         #expect(document.node(children[9]).kind == .null)
         #expect(document.node(children[11]).count == 0)
     }
+
+    /// Strings are scanned sixteen bytes at a time up to the first byte that is not plain
+    /// ASCII text: each such byte at every place in and around two blocks, and a string that
+    /// ends just there.
+    @Test func whatEndsAPlainRunIsFoundAtEveryOffset() throws {
+        let cases: [(raw: String, decoded: String, error: String?)] = [
+            (#"\""#, "\"", nil), (#"\n"#, "\n", nil), ("ø", "ø", nil), ("😀", "😀", nil), ("\u{1F}", "\u{1F}", "control-character"),
+        ]
+        for offset in 0..<40 {
+            let before = String(repeating: "a", count: offset)
+            for c in cases {
+                let (doc, d) = JSONParser.parse(bytes("[\"" + before + c.raw + "b\", \"" + before + "\"]"))
+                #expect(d.map(\.id) == (c.error.map { [$0] } ?? []), "\(offset) \(c.raw)")
+                let document = try #require(doc, "\(offset) \(c.raw)")
+                let strings = Array(document.children(document.root)).map { document.string($0) }
+                #expect(strings == [before + c.decoded + "b", before], "\(offset) \(c.raw)")
+            }
+        }
+    }
 }

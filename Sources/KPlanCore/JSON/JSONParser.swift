@@ -1,3 +1,4 @@
+import CByteScan
 import Foundation
 
 /// A strict JSON parser (RFC 8259) that records byte positions and reports every problem it
@@ -232,22 +233,8 @@ public enum JSONParser {
             var escapes = false
             i += 1
             while true {
-                // Fast path, eight bytes at a time: plain ASCII with no quote, backslash or control.
-                if let base = UnsafeRawPointer(p.baseAddress) {
-                    while i + 8 <= count {
-                        let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                        let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
-                        let special = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((w &- ones &* 0x20) & ~w) | w
-                        if special & highs != 0 { break }
-                        i += 8
-                    }
-                }
-                // Then byte by byte up to whatever needs attention.
-                while i < count {
-                    let b = p[i]
-                    if b >= 0x20, b < 0x80, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") { i += 1 } else { break }
-                }
+                // Up to whatever needs attention, sixteen bytes at a time (CByteScan).
+                if let base = p.baseAddress { i = kp_plain_string_end(base, i, count) }
                 guard i < count else {
                     error("unterminated-string", start, "json.unterminated-string")
                     throw Fatal()
