@@ -3,6 +3,12 @@
 // Sixteen bytes per step with SSE2, as for newlines.
 #include "CByteScan.h"
 
+// Byte by byte: the last bytes of the file, or all of them without SSE2.
+static size_t plain_bytes_end(const unsigned char *bytes, size_t i, size_t count) {
+    while (i < count && bytes[i] >= 0x20 && bytes[i] < 0x80 && bytes[i] != '"' && bytes[i] != '\\') i++;
+    return i;
+}
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
@@ -18,16 +24,13 @@ size_t kp_plain_string_end(const unsigned char *bytes, size_t from, size_t count
         if (mask != 0) return i + (size_t)__builtin_ctz(mask);
         i += 16;
     }
-    while (i < count && bytes[i] >= 0x20 && bytes[i] < 0x80 && bytes[i] != '"' && bytes[i] != '\\') i++;
-    return i;
+    return plain_bytes_end(bytes, i, count);
 }
 
 #else
 
 size_t kp_plain_string_end(const unsigned char *bytes, size_t from, size_t count) {
-    size_t i = from;
-    while (i < count && bytes[i] >= 0x20 && bytes[i] < 0x80 && bytes[i] != '"' && bytes[i] != '\\') i++;
-    return i;
+    return plain_bytes_end(bytes, from, count);
 }
 
 #endif
