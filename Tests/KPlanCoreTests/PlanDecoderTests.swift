@@ -116,6 +116,27 @@ import Testing
         #expect(r.diagnostics[0].help?.hasPrefix("gyldige verdier: grunnutdanning, videreutdanning") == true)
     }
 
+    /// Equal lists of area codes share one storage, up to the decoder's limit of distinct
+    /// lists, and all of them read as written.
+    @Test func equalCodeListsShareStorage() throws {
+        let codes = PolicySet.bundled.reformAreas.map(\.code)
+        let lists = codes.map { [$0] } + codes.flatMap { a in codes.filter { $0 != a }.map { [a, $0] } }
+        #expect(lists.count > DecodeContext.sharedCodeLists)
+        var plan = PlanGenerator.generate(needs: 10, measures: 2 * lists.count, years: 4, seed: 1)
+        for i in plan.measures.indices {
+            plan.measures[i].k2025 = []
+            plan.measures[i].reform = lists[i % lists.count]
+        }
+        let decoded = try #require(PlanDecoder().decode(PlanEncoder.encode(plan)).plan)
+        #expect(decoded == plan)
+        func storage(_ i: Int) -> UnsafeRawPointer? {
+            decoded.measures[i].reform.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+        }
+        let shared = lists.indices.filter { storage($0) == storage($0 + lists.count) }
+        #expect(!shared.isEmpty)
+        #expect(shared == Array(0..<DecodeContext.sharedCodeLists))
+    }
+
     @Test func bundledCatalogAndPacksLoad() {
         #expect(Catalog.bundled.occupations.count >= 14)
         #expect(Catalog.bundled.programme("sykepleier-desentralisert")?.qualifies == "sykepleier")

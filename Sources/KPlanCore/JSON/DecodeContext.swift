@@ -34,6 +34,8 @@ public struct DecodeContext {
     public let document: JSONDocument
     public private(set) var diagnostics: [Diagnostic] = []
     private var path: [PathComponent] = []
+    /// Code lists decoded so far, each once (see `codes`).
+    private var codeLists: [[String]] = []
 
     enum PathComponent {
         case key(String)
@@ -177,6 +179,21 @@ public struct DecodeContext {
         }
         return result
     }
+
+    /// An array of codes, sharing its storage with an equal list decoded before. A plan tags
+    /// thousands of items with the same few lists of areas, and the engine reads every one: a
+    /// list of its own per item is a cache miss each on a large plan, a shared one is not.
+    /// Lists are compared one by one, so only the first `sharedCodeLists` distinct ones are
+    /// kept: a plan with more has no tagging pattern to speak of.
+    public mutating func codes(_ node: Int32, _ list: CodeList) -> [String] {
+        let decoded = array(node) { $0.code($1, list) }
+        guard !decoded.isEmpty else { return decoded }
+        if let same = codeLists.first(where: { $0 == decoded }) { return same }
+        if codeLists.count < Self.sharedCodeLists { codeLists.append(decoded) }
+        return decoded
+    }
+
+    static let sharedCodeLists = 32
 
     // MARK: Scalars
 

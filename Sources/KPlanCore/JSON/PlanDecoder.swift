@@ -195,8 +195,8 @@ public struct PlanDecoder: Sendable {
                     fte: ctx.read(f, N.fte) { $0.hundredths($1) } ?? .zero,
                     year: ctx.read(f, N.year) { year(&$0, $1) } ?? 0,
                     strategy: ctx.read(f, N.strategy) { $0.code($1, c.strategy) } ?? "",
-                    k2025: ctx.read(f, N.k2025) { ctx, n in ctx.array(n) { $0.code($1, c.k2025) } } ?? [],
-                    reform: ctx.read(f, N.reform) { ctx, n in ctx.array(n) { $0.code($1, c.reform) } } ?? [],
+                    k2025: ctx.read(f, N.k2025) { $0.codes($1, c.k2025) } ?? [],
+                    reform: ctx.read(f, N.reform) { $0.codes($1, c.reform) } ?? [],
                     rationale: ctx.read(f, N.rationale) { $0.string($1) } ?? "")
     }
 
@@ -208,8 +208,8 @@ public struct PlanDecoder: Sendable {
                        kind: ctx.read(f, M.kind) { $0.code($1, c.measureKind) } ?? "",
                        strategy: ctx.read(f, M.strategy) { $0.code($1, c.strategy) } ?? "",
                        needs: ctx.read(f, M.needs) { ctx, n in ctx.array(n) { $0.string($1) } } ?? [],
-                       k2025: ctx.read(f, M.k2025) { ctx, n in ctx.array(n) { $0.code($1, c.k2025) } } ?? [],
-                       reform: ctx.read(f, M.reform) { ctx, n in ctx.array(n) { $0.code($1, c.reform) } } ?? [],
+                       k2025: ctx.read(f, M.k2025) { $0.codes($1, c.k2025) } ?? [],
+                       reform: ctx.read(f, M.reform) { $0.codes($1, c.reform) } ?? [],
                        responsible: ctx.read(f, M.responsible) { $0.string($1) } ?? "",
                        targetGroup: ctx.read(f, M.targetGroup) { $0.string($1) } ?? "",
                        goal: ctx.read(f, M.goal) { $0.string($1) } ?? "",
