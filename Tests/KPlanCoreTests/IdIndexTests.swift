@@ -59,7 +59,10 @@ import Testing
 
     @Test func invertingListsCountsEachEntry() {
         var lists = Ragged()
-        for list in [["a", "b"], [], ["b", "x", "a"]] { lists.append(list.map { ["a": 0, "b": 1][$0] ?? RuleLookups.missing }) }
+        for list in [["a", "b"], [], ["b", "x", "a"]] {
+            for id in list { lists.append(["a": 0, "b": 1][id] ?? RuleLookups.missing) }
+            lists.endList()
+        }
         let inverse = lists.inverted(count: 3)
         #expect(inverse.count == 3)
         #expect(Array(inverse[0]) == [0, 2])
