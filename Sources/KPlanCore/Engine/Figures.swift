@@ -159,14 +159,27 @@ enum Projections {
     }
 
     static func coverage(_ plan: Plan, policies: PolicySet) -> [AreaCoverage] {
-        var byArea: [String: [String]] = [:]
-        for i in plan.measures.indices {
-            for code in plan.measures[i].k2025 { byArea[code, default: []].append(plan.measures[i].id) }
-            for code in plan.measures[i].reform { byArea[code, default: []].append(plan.measures[i].id) }
-        }
         let named = policies.packs.filter { $0.kind == .strategy || plan.policies.contains($0.id) }
+        // The named packs' area codes, each once. A tag is looked up among these few by
+        // comparison, not hashed: the decoder gives a plan's codes the catalog's storage, so
+        // an equal code is mostly the same string.
+        var codes: [String] = []
+        for pack in named {
+            for area in pack.areas where !codes.contains(area.code) { codes.append(area.code) }
+        }
+        var tagged = [[String]](repeating: [], count: codes.count)
+        for i in plan.measures.indices {
+            for code in plan.measures[i].k2025 {
+                if let j = codes.firstIndex(of: code) { tagged[j].append(plan.measures[i].id) }
+            }
+            for code in plan.measures[i].reform {
+                if let j = codes.firstIndex(of: code) { tagged[j].append(plan.measures[i].id) }
+            }
+        }
         return named.flatMap { pack in
-            pack.areas.map { AreaCoverage(area: $0.code, pack: pack.id, measures: byArea[$0.code] ?? []) }
+            pack.areas.map { area in
+                AreaCoverage(area: area.code, pack: pack.id, measures: codes.firstIndex(of: area.code).map { tagged[$0] } ?? [])
+            }
         }
     }
 }
