@@ -7,9 +7,10 @@ enum StructureRules {
         }
         ids(c.lookups.needs, Pointer.need, &f)
         ids(c.lookups.measures, Pointer.measure, &f)
-        ids(plan.trainingSlots.map(\.id), Pointer.slot, &f)
-        ids(plan.budget.costs.map(\.id), Pointer.cost, &f)
-        ids(plan.budget.funding.map(\.id), Pointer.funding, &f)
+        let slots = plan.trainingSlots, costs = plan.budget.costs, funding = plan.budget.funding
+        ids(slots.indices.map { slots[$0].id }, Pointer.slot, &f)
+        ids(costs.indices.map { costs[$0].id }, Pointer.cost, &f)
+        ids(funding.indices.map { funding[$0].id }, Pointer.funding, &f)
         ids(plan.decisions.map(\.id), { Pointer.item("decisions", $0, $1) }, &f)
 
         // By position, not `for x in list`: see Engine.
@@ -40,35 +41,38 @@ enum StructureRules {
             }
             negative(measures[i].fteGain, Pointer.measure(i, "fteGain"), id, &f)
         }
-        for (i, s) in plan.trainingSlots.enumerated() {
+        for i in slots.indices {
+            let id = slots[i].id
             if c.lookups.slotMeasure[i] == RuleLookups.missing {
-                f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.slot(i, "measure"), target: s.id,
-                      s.id, Sanitize.inline(s.measure), suggestion(s.measure, c.lookups.measures.distinct, after: f))
+                f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.slot(i, "measure"), target: id,
+                      id, Sanitize.inline(slots[i].measure), suggestion(slots[i].measure, c.lookups.measures.distinct, after: f))
             }
-            if s.participants < 0 {
-                f.add("negative-value", Pointer.slot(i, "participants"), target: s.id, String(s.participants))
+            if slots[i].participants < 0 {
+                f.add("negative-value", Pointer.slot(i, "participants"), target: id, String(slots[i].participants))
             }
-            if s.years < 1 {
-                f.add("negative-value", message: "finding.negative-value.years", Pointer.slot(i, "years"), target: s.id, String(s.years))
+            if slots[i].years < 1 {
+                f.add("negative-value", message: "finding.negative-value.years", Pointer.slot(i, "years"), target: id, String(slots[i].years))
             }
-            negative(s.fteGainEach, Pointer.slot(i, "fteGainEach"), s.id, &f)
-            if s.startYear > plan.period.to {
-                f.add("year-outside-period", Pointer.slot(i, "startYear"), target: s.id, String(s.startYear), period(plan))
+            negative(slots[i].fteGainEach, Pointer.slot(i, "fteGainEach"), id, &f)
+            if slots[i].startYear > plan.period.to {
+                f.add("year-outside-period", Pointer.slot(i, "startYear"), target: id, String(slots[i].startYear), period(plan))
             }
         }
-        for (i, line) in plan.budget.costs.enumerated() {
+        for i in costs.indices {
+            let id = costs[i].id
             if c.lookups.costMeasure[i] == RuleLookups.missing {
-                f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.cost(i, "measure"), target: line.id,
-                      line.id, Sanitize.inline(line.measure), suggestion(line.measure, c.lookups.measures.distinct, after: f))
+                f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.cost(i, "measure"), target: id,
+                      id, Sanitize.inline(costs[i].measure), suggestion(costs[i].measure, c.lookups.measures.distinct, after: f))
             }
-            amounts(line.amounts, Pointer.cost(i, "amounts"), line.id, plan, &f)
+            amounts(costs[i].amounts, Pointer.cost(i, "amounts"), id, plan, &f)
         }
-        for (i, line) in plan.budget.funding.enumerated() {
-            if let m = line.measure, c.lookups.fundingMeasure[i] == RuleLookups.missing {
-                f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.funding(i, "measure"), target: line.id,
-                      line.id, Sanitize.inline(m), suggestion(m, c.lookups.measures.distinct, after: f))
+        for i in funding.indices {
+            let id = funding[i].id
+            if let m = funding[i].measure, c.lookups.fundingMeasure[i] == RuleLookups.missing {
+                f.add("missing-reference", message: "finding.missing-reference.measure", Pointer.funding(i, "measure"), target: id,
+                      id, Sanitize.inline(m), suggestion(m, c.lookups.measures.distinct, after: f))
             }
-            amounts(line.amounts, Pointer.funding(i, "amounts"), line.id, plan, &f)
+            amounts(funding[i].amounts, Pointer.funding(i, "amounts"), id, plan, &f)
         }
         for (i, w) in plan.baseline.workforce.enumerated() {
             let p = "/baseline/workforce/\(i)"
