@@ -3,6 +3,15 @@ import Testing
 
 /// Figures computed by hand for small plans.
 @Suite struct FiguresTests {
+    /// Sums by year stay in year order, whatever order the years come in.
+    @Test func amountsAddUpByYearInYearOrder() {
+        var sum = YearAmounts()
+        for (year, kroner) in [(2027, 5), (2026, 1), (2027, 2), (2029, 10), (2025, 0), (2028, -3), (2029, 1)] { sum.add(kroner, in: year) }
+        #expect(sum.entries.map(\.year) == [2025, 2026, 2027, 2028, 2029])
+        #expect(sum.entries.map(\.kroner) == [0, 1, 7, -3, 11])
+        #expect(sum == YearAmounts([2025: 0, 2026: 1, 2027: 7, 2028: -3, 2029: 11]))
+    }
+
     @Test func demandProjectionScalesByWeightedElderlyPopulation() throws {
         var plan = Sample.plan
         // Index 2025: 1·1000 + 4·400 + 10·100 = 3600; 2029: 1·1100 + 4·500 + 10·120 = 4300.

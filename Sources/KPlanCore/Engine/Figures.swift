@@ -122,12 +122,12 @@ enum Projections {
         var costs = YearAmounts()
         let costLines = plan.budget.costs
         for i in costLines.indices {
-            for e in costLines[i].amounts.entries { costs[e.year] += e.kroner }
+            for e in costLines[i].amounts.entries { costs.add(e.kroner, in: e.year) }
         }
         var funding: [String: YearAmounts] = [:]
         let fundingLines = plan.budget.funding
         for i in fundingLines.indices {
-            for e in fundingLines[i].amounts.entries { funding[fundingLines[i].source, default: YearAmounts()][e.year] += e.kroner }
+            for e in fundingLines[i].amounts.entries { funding[fundingLines[i].source, default: YearAmounts()].add(e.kroner, in: e.year) }
         }
         let years = Set(plan.period.years).union(costs.years).union(funding.values.flatMap(\.years))
         let order = sources + Set(funding.keys).subtracting(sources).sorted()

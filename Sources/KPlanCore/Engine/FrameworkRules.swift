@@ -53,7 +53,7 @@ enum FrameworkRules {
                 grants.append((p, YearAmounts()))
                 if grant.developmentProjectKinds.contains(plan.measures[p].kind) { developmentProjects.append(plan.measures[p].id) }
             }
-            for e in funding[i].amounts.entries { grants[Int(slot[p])].amounts[e.year] += e.kroner }
+            for e in funding[i].amounts.entries { grants[Int(slot[p])].amounts.add(e.kroner, in: e.year) }
             if !grant.eligibleMeasureKinds.contains(plan.measures[p].kind) {
                 f.add("grant-ineligible-measure", Pointer.funding(i, "measure"), target: lineID,
                       lineID, plan.measures[p].id, c.catalog.title(\.measureKinds, plan.measures[p].kind).lowercased())
@@ -79,8 +79,8 @@ enum FrameworkRules {
             for line in costsByMeasure[index].lazy.map({ Int($0) }) {
                 let counts = eligible.contains(plan.budget.costs[line].category)
                 for e in plan.budget.costs[line].amounts.entries {
-                    totalCost[e.year] += e.kroner
-                    if counts { eligibleCost[e.year] += e.kroner }
+                    totalCost.add(e.kroner, in: e.year)
+                    if counts { eligibleCost.add(e.kroner, in: e.year) }
                 }
             }
             for e in grantAmounts.entries where e.kroner > 0 {

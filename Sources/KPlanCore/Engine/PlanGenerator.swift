@@ -65,7 +65,7 @@ public enum PlanGenerator {
             return CostLine(id: "K\(i + 1)", measure: m.id, category: trains(i) ? "studieavgift" : "prosjektledelse", amounts: a)
         }
         var own = YearAmounts()
-        for c in plan.budget.costs { for e in c.amounts.entries { own[e.year] += e.kroner } }
+        for c in plan.budget.costs { for e in c.amounts.entries { own.add(e.kroner, in: e.year) } }
         var grants: [FundingLine] = []
         for (i, c) in plan.budget.costs.enumerated() where trains(i) {
             var grant = YearAmounts()

@@ -252,6 +252,18 @@ public struct YearAmounts: Sendable, Equatable {
             }
         }
     }
+    /// Adds to a year's amount, with an entry made for a new year. Sums are built in year
+    /// order, so the place is looked for from the end: `amounts[year] += kroner` looked twice
+    /// from the start and sorted the list for each new year.
+    public mutating func add(_ kroner: Int, in year: Int) {
+        var i = entries.count
+        while i > 0, entries[i - 1].year > year { i -= 1 }
+        if i > 0, entries[i - 1].year == year {
+            entries[i - 1].kroner += kroner
+        } else {
+            entries.insert((year, kroner), at: i)
+        }
+    }
     public mutating func remove(year: Int) { entries.removeAll { $0.year == year } }
     public var total: Int { entries.reduce(0) { $0 + $1.kroner } }
     public var years: [Int] { entries.map(\.year) }
