@@ -219,6 +219,18 @@ import Testing
                              "unntak for need-gap mangler reason"])
     }
 
+    /// A waiver may name any item with an id; only an id that is nowhere is refused.
+    @Test func waiverTargetsAnyKindOfItem() throws {
+        let plan = PlanGenerator.generate(needs: 20, measures: 20, years: 4, seed: 2)
+        var waived = plan
+        waived.decisions.append(Decision(id: "V1", kind: "plan-approval", title: "t", body: "b", caseNumber: "1", date: "2026-01-01"))
+        let targets = try [#require(plan.needs.last?.id), #require(plan.measures.last?.id), #require(plan.trainingSlots.last?.id),
+                           #require(plan.budget.costs.last?.id), #require(plan.budget.funding.last?.id), "V1", "Q404"]
+        waived.waivers = targets.map { Waiver(rule: "need-gap", target: $0, reason: "r", decidedBy: "d", date: "2026-01-01") }
+        let invalid = Engine().check(waived).findings.filter { $0.rule == "waiver-invalid" }
+        #expect(invalid.map(\.diagnostic.path) == ["/waivers/6/target"])
+    }
+
     @Test func examplePlanHasNoErrorsAndOnlyWarningsAPlannerWouldAgreeWith() throws {
         let check = PlanCheck.run(try readBytes(Paths.examplePlan), decoder: PlanDecoder(), engine: Engine())
         #expect(check.errors == 0)

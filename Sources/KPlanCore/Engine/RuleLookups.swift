@@ -7,6 +7,11 @@ struct RuleLookups: Sendable {
 
     let needs: IdIndex
     let measures: IdIndex
+    /// The ids of the training slots and the budget lines: the structure rules look for
+    /// repeats among them, and a waiver's target may be any of them.
+    let slots: IdIndex
+    let costs: IdIndex
+    let funding: IdIndex
     /// Measure i's `needs`, resolved, in its order; `missing` where no need has the id.
     let measureNeeds: Ragged
     /// Per training slot / cost line / funding line: the measure it names, or `missing` / `none`.
@@ -17,7 +22,7 @@ struct RuleLookups: Sendable {
     init(_ plan: Plan) {
         // The two halves share nothing, and on a large plan each is a few cache-missing
         // passes over a hash table. Items are read by position (see Engine).
-        ((needs, measureNeeds), (measures, slotMeasure, costMeasure, fundingMeasure)) = Parallel.both({
+        ((needs, measureNeeds), (measures, slotMeasure, costMeasure, fundingMeasure, slots, costs, funding)) = Parallel.both({
             let needs = IdIndex(plan.needs.indices.map { plan.needs[$0].id })
             var resolver = Resolver(needs)
             var lists = Ragged()
@@ -32,10 +37,14 @@ struct RuleLookups: Sendable {
         }, {
             let measures = IdIndex(plan.measures.indices.map { plan.measures[$0].id })
             var resolver = Resolver(measures)
+            let slots = plan.trainingSlots, costs = plan.budget.costs, funding = plan.budget.funding
             return (measures,
-                    plan.trainingSlots.indices.map { resolver.resolve(plan.trainingSlots[$0].measure) },
-                    plan.budget.costs.indices.map { resolver.resolve(plan.budget.costs[$0].measure) },
-                    plan.budget.funding.indices.map { plan.budget.funding[$0].measure.map { resolver.resolve($0) } ?? Self.none })
+                    slots.indices.map { resolver.resolve(slots[$0].measure) },
+                    costs.indices.map { resolver.resolve(costs[$0].measure) },
+                    funding.indices.map { funding[$0].measure.map { resolver.resolve($0) } ?? Self.none },
+                    IdIndex(slots.indices.map { slots[$0].id }),
+                    IdIndex(costs.indices.map { costs[$0].id }),
+                    IdIndex(funding.indices.map { funding[$0].id }))
         })
     }
 

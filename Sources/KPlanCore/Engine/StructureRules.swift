@@ -7,14 +7,14 @@ enum StructureRules {
         }
         ids(c.lookups.needs, Pointer.need, &f)
         ids(c.lookups.measures, Pointer.measure, &f)
-        let slots = plan.trainingSlots, costs = plan.budget.costs, funding = plan.budget.funding
-        ids(slots.indices.map { slots[$0].id }, Pointer.slot, &f)
-        ids(costs.indices.map { costs[$0].id }, Pointer.cost, &f)
-        ids(funding.indices.map { funding[$0].id }, Pointer.funding, &f)
+        ids(c.lookups.slots, Pointer.slot, &f)
+        ids(c.lookups.costs, Pointer.cost, &f)
+        ids(c.lookups.funding, Pointer.funding, &f)
         ids(plan.decisions.map(\.id), { Pointer.item("decisions", $0, $1) }, &f)
 
         // By position, not `for x in list`: see Engine.
         let needs = plan.needs, measures = plan.measures
+        let slots = plan.trainingSlots, costs = plan.budget.costs, funding = plan.budget.funding
         for i in needs.indices {
             if !plan.period.contains(needs[i].year) {
                 f.add("year-outside-period", Pointer.need(i, "year"), target: needs[i].id, String(needs[i].year), period(plan))
