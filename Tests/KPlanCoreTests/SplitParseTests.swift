@@ -43,9 +43,10 @@ import Testing
     @Test(arguments: [
         ("\"title\": \"Tiltak", "\"title\": \"\\qTiltak"),  // a bad escape in the second half
         ("\"format\": \"kplan/1\"", "\"format\": \"kplan/1\",\n  \"format\": 1"),  // duplicate key before the split
-        ("\"waivers\": []", "\"waivers\": [],"),            // trailing comma in the root after the split
-        ("\"waivers\": []\n}", "\"waivers\": []\n}\nx"),    // text after the document
-        ("\"waivers\": []", "\"waivers\": [], \"measures\": 1"), // the split array's key again
+        // The root ends with the waivers.
+        ("\n  ]\n}", "\n  ],\n}"),                         // trailing comma in the root after the split
+        ("\n  ]\n}", "\n  ]\n}\nx"),                        // text after the document
+        ("\n  ]\n}", "\n  ], \"measures\": 1\n}"),           // the split array's key again
     ])
     func problemsGiveTheOnePieceMessages(_ change: (String, String)) throws {
         var text = String(decoding: Self.plan, as: UTF8.self)

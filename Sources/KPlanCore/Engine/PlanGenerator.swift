@@ -76,6 +76,14 @@ public enum PlanGenerator {
             grants.append(FundingLine(id: "F\(grants.count + 2)", source: "post68", measure: c.measure, status: .applied, amounts: grant))
         }
         plan.budget.funding = [FundingLine(id: "F1", source: "egen-ramme", measure: nil, status: .planned, amounts: own)] + grants
+        // Waivers, as an adopted plan has them: one for the whole plan and one for an item,
+        // whose target the engine must find among every id.
+        plan.waivers = [Waiver(rule: "demand-not-covered", target: "", reason: "Veksten dekkes av den regionale rekrutteringsplanen",
+                               decidedBy: "Hovedutvalg for helse og omsorg", date: "\(from)-02-01")]
+        if let last = plan.measures.last {
+            plan.waivers.append(Waiver(rule: "grant-without-own-share", target: last.id, reason: "Egenandelen dekkes av samarbeidskommunen",
+                                       decidedBy: "Hovedutvalg for helse og omsorg", date: "\(from)-02-01"))
+        }
         return plan
     }
 }
