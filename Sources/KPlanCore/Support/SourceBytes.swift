@@ -20,46 +20,40 @@ public struct SourceBytes: RandomAccessCollection, Sendable {
         deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
     }
 
-    private enum Storage: Sendable {
-        case array([UInt8])
-        case mapped(Mapping)
+    /// Two stored properties, not an enum: taking an array out of an enum's payload copies
+    /// it, and that retain and release, around every string the decoder reads, is an atomic
+    /// operation on one object from both decoding threads.
+    private let bytes: [UInt8]
+    /// When set, the bytes are these pages, and `bytes` is empty.
+    private let mapping: Mapping?
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        mapping = nil
     }
 
-    private let storage: Storage
-
-    public init(_ bytes: [UInt8]) { storage = .array(bytes) }
-
-    init(mapping: Mapping) { storage = .mapped(mapping) }
+    init(mapping: Mapping) {
+        bytes = []
+        self.mapping = mapping
+    }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int {
-        switch storage {
-        case .array(let a): a.count
-        case .mapped(let m): m.count
-        }
-    }
+    public var endIndex: Int { mapping?.count ?? bytes.count }
 
     public subscript(i: Int) -> UInt8 {
-        switch storage {
-        case .array(let a): return a[i]
-        case .mapped(let m):
-            precondition(i >= 0 && i < m.count, "index out of range")
-            return m.base[i]
-        }
+        guard let m = mapping else { return bytes[i] }
+        precondition(i >= 0 && i < m.count, "index out of range")
+        return m.base[i]
     }
 
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        switch storage {
-        case .array(let a): try a.withUnsafeBufferPointer(body)
-        case .mapped(let m): try body(UnsafeBufferPointer(start: m.base, count: m.count))
-        }
+        guard let m = mapping else { return try bytes.withUnsafeBufferPointer(body) }
+        return try body(UnsafeBufferPointer(start: m.base, count: m.count))
     }
 
     /// A copy, for the few places that keep or change the bytes.
     public var array: [UInt8] {
-        switch storage {
-        case .array(let a): a
-        case .mapped(let m): Array(UnsafeBufferPointer(start: m.base, count: m.count))
-        }
+        guard let m = mapping else { return bytes }
+        return Array(UnsafeBufferPointer(start: m.base, count: m.count))
     }
 }
