@@ -3,13 +3,18 @@ import Testing
 
 /// Figures computed by hand for small plans.
 @Suite struct FiguresTests {
-    /// Sums by year stay in year order, whatever order the years come in.
+    /// Sums and amounts set by year stay in year order, whatever order the years come in.
     @Test func amountsAddUpByYearInYearOrder() {
         var sum = YearAmounts()
         for (year, kroner) in [(2027, 5), (2026, 1), (2027, 2), (2029, 10), (2025, 0), (2028, -3), (2029, 1)] { sum.add(kroner, in: year) }
         #expect(sum.entries.map(\.year) == [2025, 2026, 2027, 2028, 2029])
         #expect(sum.entries.map(\.kroner) == [0, 1, 7, -3, 11])
         #expect(sum == YearAmounts([2025: 0, 2026: 1, 2027: 7, 2028: -3, 2029: 11]))
+        var set = YearAmounts()
+        for (year, kroner) in [(2027, 5), (2026, 1), (2029, 10), (2027, 2)] { set[year] = kroner }
+        #expect(set.entries.map(\.year) == [2026, 2027, 2029])
+        #expect([2025, 2026, 2027, 2028, 2029].map { set[$0] } == [0, 1, 2, 0, 10])
+        #expect([2025, 2026, 2028, 2029].map(set.has) == [false, true, false, true])
     }
 
     @Test func demandProjectionScalesByWeightedElderlyPopulation() throws {

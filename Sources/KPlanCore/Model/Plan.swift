@@ -242,33 +242,33 @@ public struct YearAmounts: Sendable, Equatable {
         entries = sorted
     }
     public subscript(year: Int) -> Int {
-        get { entries.first { $0.year == year }?.kroner ?? 0 }
+        get {
+            let p = place(of: year)
+            return p.found ? entries[p.index].kroner : 0
+        }
         set {
-            if let i = entries.firstIndex(where: { $0.year == year }) {
-                entries[i].kroner = newValue
-            } else {
-                entries.append((year, newValue))
-                entries.sort { $0.year < $1.year }
-            }
+            let p = place(of: year)
+            if p.found { entries[p.index].kroner = newValue } else { entries.insert((year, newValue), at: p.index) }
         }
     }
-    /// Adds to a year's amount, with an entry made for a new year. Sums are built in year
-    /// order, so the place is looked for from the end: `amounts[year] += kroner` looked twice
-    /// from the start and sorted the list for each new year.
+    /// Adds to a year's amount, with an entry made for a new year: one search, where
+    /// `amounts[year] += kroner` makes two.
     public mutating func add(_ kroner: Int, in year: Int) {
+        let p = place(of: year)
+        if p.found { entries[p.index].kroner += kroner } else { entries.insert((year, kroner), at: p.index) }
+    }
+    /// Where the year's entry is, or where it belongs. Sums are built in year order, so the
+    /// search starts from the end, where the next year of a line usually is.
+    private func place(of year: Int) -> (index: Int, found: Bool) {
         var i = entries.count
         while i > 0, entries[i - 1].year > year { i -= 1 }
-        if i > 0, entries[i - 1].year == year {
-            entries[i - 1].kroner += kroner
-        } else {
-            entries.insert((year, kroner), at: i)
-        }
+        return i > 0 && entries[i - 1].year == year ? (i - 1, true) : (i, false)
     }
     public mutating func remove(year: Int) { entries.removeAll { $0.year == year } }
     public var total: Int { entries.reduce(0) { $0 + $1.kroner } }
     public var years: [Int] { entries.map(\.year) }
     /// Whether the year has an entry (which may be 0 kr).
-    public func has(_ year: Int) -> Bool { entries.contains { $0.year == year } }
+    public func has(_ year: Int) -> Bool { place(of: year).found }
 
     public static func == (a: YearAmounts, b: YearAmounts) -> Bool {
         a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.year == $1.year && $0.kroner == $1.kroner }
