@@ -29,8 +29,8 @@ enum ApprovalRules {
             }
             if !w.target.isEmpty, !exists(w.target) {
                 f.add("waiver-invalid", message: "finding.waiver-invalid.target", path + "/target", Sanitize.inline(w.target),
-                      StructureRules.suggestion(w.target, [ids.needs, ids.measures, ids.slots, ids.costs, ids.funding].flatMap(\.ids)
-                                                + decisions, after: f))
+                      StructureRules.suggestion(w.target, [ids.needs.ids, ids.measures.ids, ids.slots.ids, ids.costs.ids,
+                                                           ids.funding.ids, Array(decisions)].joined(), after: f))
                 continue
             }
             let incomplete = [("reason", w.reason), ("decidedBy", w.decidedBy), ("date", w.date)].filter { MethodRules.blank($0.1) }
