@@ -66,9 +66,10 @@ import Testing
         #expect(broken.first?.diagnostic.message.hasSuffix("mente du «\(plan.needs[0].id)»?") == true)
         #expect(broken.filter { $0.diagnostic.message.contains("mente du") }.count == StructureRules.suggestionLimit)
         #expect(report?.findings.filter { $0.rule == "waiver-invalid" }.count == 5_000)
-        // 2 s in a debug build alone, 20 s under ASan or TSan on a busy two-core machine (which
-        // a 20 s bound failed once); suggesting for every finding takes minutes there.
-        #expect(time < 60, "took \(time) s")
+        // 2 s in a debug build alone; under a sanitizer on the busy two-core CI machine 20 s
+        // (which a 20 s bound failed once) to 44 s. Suggesting for every finding, 50 times the
+        // edit distances, would take half an hour there.
+        #expect(time < 120, "took \(time) s")
     }
 
     @Test func waiversCoverByRuleAndByTargetThroughTheIndex() {
