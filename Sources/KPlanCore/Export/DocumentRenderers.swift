@@ -97,6 +97,51 @@ public enum PlainTextRenderer {
     }
 
     static func wrap(_ s: String, _ w: Int) -> [String] {
+        (s.utf8.withContiguousStorageIfAvailable { wrapLatin1($0, w) } ?? nil) ?? wrapCharacters(s, w)
+    }
+
+    /// `wrap` for text whose characters are each one scalar from U+0020–U+007E or U+00A0–U+00FF,
+    /// as nearly all Norwegian plan text is: none of those joins its neighbour into one
+    /// character, so words and their widths can be read from the UTF-8 bytes. Nil for other
+    /// text. Walking characters took 45 % of an export's time.
+    static func wrapLatin1(_ bytes: UnsafeBufferPointer<UInt8>, _ w: Int) -> [String]? {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 0x20, b <= 0x7E {
+                i += 1
+            } else if (b == 0xC2 || b == 0xC3), i + 1 < bytes.count, bytes[i + 1] >= (b == 0xC2 ? 0xA0 : 0x80) {
+                i += 2
+            } else {
+                return nil
+            }
+        }
+        var lines: [String] = []
+        var line: [UInt8] = []
+        var length = 0, start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            // A character per byte that does not continue one.
+            let n = word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            if !line.isEmpty, length + 1 + n > w {
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                length = 0
+            }
+            if !line.isEmpty {
+                line.append(0x20)
+                length += 1
+            }
+            line.append(contentsOf: word)
+            length += n
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+        return lines
+    }
+
+    static func wrapCharacters(_ s: String, _ w: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         // Characters counted once per word: String.count walks the whole line each time.
