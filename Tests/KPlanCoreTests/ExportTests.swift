@@ -29,18 +29,15 @@ import Testing
 
     /// Text wrapped from its bytes breaks where text wrapped character by character does, and
     /// text that the byte path cannot read (combining marks, emoji, controls) takes the other.
-    @Test func wrappingFromBytesMatchesWrappingByCharacters() {
+    @Test func wrappingFromBytesMatchesWrappingByCharacters() throws {
         let pieces = ["a", "Ø", "å", "bb", "ccc", "æøå", " ", " ", "  ", "\u{A0}", "\u{AD}", "ÿ", "~", "tiltak", "pårørende"]
         var rng = SplitMix64(seed: 9)
-        var compared = 0
         for _ in 0..<2_000 {
             let text = (0..<rng.below(20)).map { _ in pieces[rng.below(pieces.count)] }.joined()
             let width = 1 + rng.below(12)
-            let fromBytes = text.utf8.withContiguousStorageIfAvailable { PlainTextRenderer.wrapLatin1($0, width) } ?? nil
+            let fromBytes = try #require(text.utf8.withContiguousStorageIfAvailable { PlainTextRenderer.wrapLatin1($0, width) } ?? nil)
             #expect(fromBytes == PlainTextRenderer.wrapCharacters(text, width), "«\(text)» at \(width)")
-            if fromBytes != nil { compared += 1 }
         }
-        #expect(compared == 2_000)
         for other in ["e\u{301}", "👩‍⚕️", "a\tb", "\u{85}", "€"] {
             #expect(other.utf8.withContiguousStorageIfAvailable { PlainTextRenderer.wrapLatin1($0, 10) } ?? nil == nil, "\(other)")
         }
