@@ -23,7 +23,7 @@ public enum Sanitize {
 
     /// One-line text: newlines and tabs become spaces; other unsafe scalars become U+FFFD.
     public static func inline(_ s: String) -> String {
-        if !s.unicodeScalars.contains(where: isUnsafe) { return s }
+        guard s.utf8.withContiguousStorageIfAvailable(hasUnsafe) ?? s.unicodeScalars.contains(where: isUnsafe) else { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             if scalar == "\n" || scalar == "\t" || scalar == "\r" { out.append(" ") }
@@ -31,5 +31,29 @@ public enum Sanitize {
             else { out.append(scalar) }
         }
         return String(out)
+    }
+
+    /// Whether valid UTF-8 holds a scalar that `isUnsafe` rejects, read byte by byte: every
+    /// plan string passes through here on its way to a screen or a document, and decoding
+    /// scalars cost three times as much.
+    static func hasUnsafe(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            if b < 0x80 {
+                if b < 0x20 || b == 0x7F { return true }
+            } else if b == 0xC2, i + 1 < n {
+                if utf8[i + 1] < 0xA0 { return true }  // U+0080–U+009F
+            } else if b == 0xD8, i + 1 < n {
+                if utf8[i + 1] == 0x9C { return true }  // U+061C
+            } else if b == 0xE2, i + 2 < n {
+                let (c1, c2) = (utf8[i + 1], utf8[i + 2])
+                if c1 == 0x80, c2 == 0x8E || c2 == 0x8F || (0xAA...0xAE).contains(c2) { return true }  // U+200E–F, U+202A–E
+                if c1 == 0x81, (0xA6...0xA9).contains(c2) { return true }  // U+2066–9
+            }
+            i += 1
+        }
+        return false
     }
 }
