@@ -18,7 +18,7 @@ public enum Text {
         guard let template = tables.primary[key] ?? tables.fallback[key] else {
             preconditionFailure("missing string table entry \(key)")
         }
-        guard !args.isEmpty, template.contains("{") else { return template }
+        guard !args.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
         out.reserveCapacity(template.utf8.count + 16)
         var chars = template.unicodeScalars.makeIterator()
