@@ -204,32 +204,32 @@ public enum ItemList: String, Sendable, CaseIterable {
         case .header: return []
         case .needs:
             let n = plan.needs[i]
-            return [n.id, catalog.title(\.occupations, n.occupation), n.fte.description, String(n.year), Sanitize.inline(n.title)]
+            return [n.id, catalog.occupations.title(n.occupation), n.fte.description, String(n.year), Sanitize.inline(n.title)]
         case .measures:
             let m = plan.measures[i]
-            return [m.id, catalog.title(\.measureKinds, m.kind), m.from, m.to, Sanitize.inline(m.title)]
+            return [m.id, catalog.measureKinds.title(m.kind), m.from, m.to, Sanitize.inline(m.title)]
         case .slots:
             let s = plan.trainingSlots[i]
             return [s.id, s.measure, String(s.participants), String(s.startYear), catalog.programme(s.programme)?.title ?? s.programme]
         case .costs:
             let l = plan.budget.costs[i]
-            return [l.id, l.measure, catalog.title(\.costCategories, l.category)] + plan.period.years.map { l.amounts[$0] == 0 ? "" : Format.grouped(l.amounts[$0]) } + [Format.grouped(l.amounts.total)]
+            return [l.id, l.measure, catalog.costCategories.title(l.category)] + plan.period.years.map { l.amounts[$0] == 0 ? "" : Format.grouped(l.amounts[$0]) } + [Format.grouped(l.amounts.total)]
         case .funding:
             let l = plan.budget.funding[i]
-            return [l.id, l.measure ?? "", catalog.title(\.fundingSources, l.source)] + plan.period.years.map { l.amounts[$0] == 0 ? "" : Format.grouped(l.amounts[$0]) } + [Format.grouped(l.amounts.total)]
+            return [l.id, l.measure ?? "", catalog.fundingSources.title(l.source)] + plan.period.years.map { l.amounts[$0] == 0 ? "" : Format.grouped(l.amounts[$0]) } + [Format.grouped(l.amounts.total)]
         case .workforce:
             let w = plan.baseline.workforce[i]
-            return [catalog.title(\.occupations, w.occupation), w.fte.description, String(w.headcount), w.turnoverPct.description,
+            return [catalog.occupations.title(w.occupation), w.fte.description, String(w.headcount), w.turnoverPct.description,
                     w.sickLeavePct.description, w.partTimePct.description]
         case .population:
             let p = plan.baseline.population[i]
             return [String(p.year), Format.grouped(p.age67to79), Format.grouped(p.age80to89), Format.grouped(p.age90plus)]
         case .decisions:
             let d = plan.decisions[i]
-            return [d.id, catalog.title(\.decisionKinds, d.kind), d.date, d.caseNumber, Sanitize.inline(d.title)]
+            return [d.id, catalog.decisionKinds.title(d.kind), d.date, d.caseNumber, Sanitize.inline(d.title)]
         case .members:
             let m = plan.workingGroup[i]
-            return [Sanitize.inline(m.name), catalog.title(\.memberRoles, m.role), Sanitize.inline(m.represents)]
+            return [Sanitize.inline(m.name), catalog.memberRoles.title(m.role), Sanitize.inline(m.represents)]
         case .waivers:
             let w = plan.waivers[i]
             return [w.rule, w.target, Sanitize.inline(w.reason)]

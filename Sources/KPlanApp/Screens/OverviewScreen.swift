@@ -119,7 +119,7 @@ enum OverviewScreen {
         let barWidth = max(4, (r.width - 30) / 2)
         for (i, d) in demand.prefix((r.height - 2) / 1).enumerated() {
             let y = r.y + 1 + i
-            var x = g.put(DisplayWidth.fit(s.catalog.title(\.occupations, d.occupation), to: 16) + " ", x: r.x, y: y, clip: r)
+            var x = g.put(DisplayWidth.fit(s.catalog.occupations.title(d.occupation), to: 16) + " ", x: r.x, y: y, clip: r)
             let short = flagged.contains(d.occupation)
             x = g.put(DisplayWidth.fit(Widgets.bar(value: d.growth.raw, max: maxValue, width: barWidth), to: barWidth), x: x, y: y,
                       style: s.theme.style("bar.demand", colors: s.colors), clip: r)

@@ -6,6 +6,14 @@ public struct CatalogEntry: Sendable, Equatable {
     public var source: String?
 }
 
+extension [CatalogEntry] {
+    /// The title of the entry with this code, or the code itself when the list has none.
+    /// (Reading the list through a key path copied the whole catalog on every call.)
+    public func title(_ code: String) -> String {
+        first { $0.code == code }?.title ?? code
+    }
+}
+
 public struct Programme: Sendable, Equatable {
     public var code: String
     public var title: String
@@ -40,10 +48,6 @@ public struct Catalog: Sendable {
         }
         return catalog
     }()
-
-    public func title(_ list: KeyPath<Catalog, [CatalogEntry]>, _ code: String) -> String {
-        self[keyPath: list].first { $0.code == code }?.title ?? code
-    }
 
     public func programme(_ code: String) -> Programme? { programmes.first { $0.code == code } }
 

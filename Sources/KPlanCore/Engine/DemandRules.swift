@@ -9,7 +9,7 @@ enum DemandRules {
                 let required = d.growth.scaled(by: minPct.raw, over: 100 * 100)
                 if d.declared < required {
                     let i = plan.baseline.workforce.firstIndex { $0.occupation == d.occupation } ?? 0
-                    f.add("demand-not-covered", "/baseline/workforce/\(i)", c.catalog.title(\.occupations, d.occupation).lowercased(),
+                    f.add("demand-not-covered", "/baseline/workforce/\(i)", c.catalog.occupations.title(d.occupation).lowercased(),
                           d.growth.description, String(plan.period.to), d.declared.description)
                 }
             }
@@ -21,7 +21,7 @@ enum DemandRules {
         if let maxPct = rules.compactMap(\.educationLoadMaxPct).first {
             for l in c.figures.load where l.percent > maxPct {
                 let i = plan.baseline.workforce.firstIndex { $0.occupation == l.occupation } ?? 0
-                f.add("education-load", "/baseline/workforce/\(i)", c.catalog.title(\.occupations, l.occupation).lowercased(),
+                f.add("education-load", "/baseline/workforce/\(i)", c.catalog.occupations.title(l.occupation).lowercased(),
                       String(l.year), l.absentFte.description, l.percent.description, maxPct.description)
             }
         }

@@ -24,7 +24,7 @@ enum FrameworkRules {
         }
         for pack in c.named {
             guard let kind = pack.rules.planDecisionKind, !plan.decisions.contains(where: { $0.kind == kind }) else { continue }
-            f.add("reform-plan-decision-missing", "/decisions", pack.title, c.catalog.title(\.decisionKinds, kind))
+            f.add("reform-plan-decision-missing", "/decisions", pack.title, c.catalog.decisionKinds.title(kind))
         }
         for grant in c.grants { check(grant, c, &f) }
     }
@@ -56,10 +56,10 @@ enum FrameworkRules {
             for e in funding[i].amounts.entries { grants[Int(slot[p])].amounts.add(e.kroner, in: e.year) }
             if !grant.eligibleMeasureKinds.contains(plan.measures[p].kind) {
                 f.add("grant-ineligible-measure", Pointer.funding(i, "measure"), target: lineID,
-                      lineID, plan.measures[p].id, c.catalog.title(\.measureKinds, plan.measures[p].kind).lowercased())
+                      lineID, plan.measures[p].id, c.catalog.measureKinds.title(plan.measures[p].kind).lowercased())
             }
             if !plan.measures[p].startedBefore, !missingDecisions.isEmpty {
-                let names = missingDecisions.map { c.catalog.title(\.decisionKinds, $0) }.joined(separator: ", ")
+                let names = missingDecisions.map { c.catalog.decisionKinds.title($0) }.joined(separator: ", ")
                 f.add("grant-requires-decision", Pointer.funding(i), target: lineID, lineID, plan.measures[p].id, names)
             }
         }

@@ -41,7 +41,7 @@ enum MethodRules {
         }
         let roles = Set(plan.workingGroup.map(\.role))
         for role in ["tillitsvalgt", "verneombud"] where !roles.contains(role) {
-            f.add("working-group-incomplete", "/workingGroup", c.catalog.title(\.memberRoles, role).lowercased())
+            f.add("working-group-incomplete", "/workingGroup", c.catalog.memberRoles.title(role).lowercased())
         }
         if blank(plan.followUp.revisionDate) {
             f.add("revision-date-missing", "/followUp/revisionDate")

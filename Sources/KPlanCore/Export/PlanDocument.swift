@@ -10,7 +10,7 @@ public enum PlanDocument {
             (Text.get("export.period"), "\(plan.period.from)–\(plan.period.to)"),
             (Text.get("export.status"), Text.get("status.\(plan.status.rawValue)")),
             (Text.get("export.owner"), clean([plan.owner.name, plan.owner.role].filter { !$0.isEmpty }.joined(separator: ", "))),
-        ] + plan.decisions.map { (catalog.title(\.decisionKinds, $0.kind), clean("\($0.body) \($0.date), sak \($0.caseNumber): \($0.title)")) })
+        ] + plan.decisions.map { (catalog.decisionKinds.title($0.kind), clean("\($0.body) \($0.date), sak \($0.caseNumber): \($0.title)")) })
         d.blocks.append(.pageBreak)
 
         d.heading(2, Text.get("export.summary"))
@@ -21,7 +21,7 @@ public enum PlanDocument {
 
         d.heading(2, Text.get("export.organisation"))
         d.table(.init(columns: [Text.get("ui.col.name"), Text.get("ui.col.role"), Text.get("ui.col.represents")], align: [.left, .left, .left],
-                      rows: plan.workingGroup.map { [clean($0.name), catalog.title(\.memberRoles, $0.role), clean($0.represents)] }))
+                      rows: plan.workingGroup.map { [clean($0.name), catalog.memberRoles.title($0.role), clean($0.represents)] }))
 
         d.heading(2, Text.get("export.frameworks"))
         d.table(.init(columns: [Text.get("export.area"), Text.get("export.framework"), Text.get("ui.list.measures")], align: [.left, .left, .left],
@@ -35,7 +35,7 @@ public enum PlanDocument {
                                 Text.get("ui.col.turnover"), Text.get("ui.col.sickLeave"), Text.get("ui.col.partTime")],
                       align: [.left, .right, .right, .right, .right, .right, .right],
                       rows: plan.baseline.workforce.map { w in
-                          [catalog.title(\.occupations, w.occupation), w.fte.description, String(w.headcount), w.vacantFte.description,
+                          [catalog.occupations.title(w.occupation), w.fte.description, String(w.headcount), w.vacantFte.description,
                            Format.percent(w.turnoverPct), Format.percent(w.sickLeavePct), Format.percent(w.partTimePct)]
                       }))
 
@@ -45,17 +45,17 @@ public enum PlanDocument {
         d.table(.init(columns: [Text.get("ui.col.occupation"), String(plan.baseline.year), String(plan.period.to), Text.get("show.demand.growth"),
                                 Text.get("show.demand.declared")], align: [.left, .right, .right, .right, .right],
                       rows: report.figures.demand.map { x in
-                          [catalog.title(\.occupations, x.occupation), x.baseline.description,
+                          [catalog.occupations.title(x.occupation), x.baseline.description,
                            (x.projected.last { $0.year <= plan.period.to }?.fte ?? x.baseline).description, x.growth.description, x.declared.description]
                       }))
 
         d.heading(2, Text.get("export.needs"))
         for n in plan.needs {
             d.heading(3, clean("\(n.id) \(n.title)"))
-            d.fields([(Text.get("ui.field.occupation"), catalog.title(\.occupations, n.occupation)),
+            d.fields([(Text.get("ui.field.occupation"), catalog.occupations.title(n.occupation)),
                       (Text.get("ui.field.fte"), n.fte.description), (Text.get("ui.field.year"), String(n.year)),
-                      (Text.get("ui.field.service"), catalog.title(\.services, n.service)),
-                      (Text.get("ui.field.strategy"), catalog.title(\.strategies, n.strategy)),
+                      (Text.get("ui.field.service"), catalog.services.title(n.service)),
+                      (Text.get("ui.field.strategy"), catalog.strategies.title(n.strategy)),
                       (Text.get("ui.field.rationale"), clean(n.rationale))])
         }
 
@@ -65,7 +65,7 @@ public enum PlanDocument {
         for c in plan.budget.costs { costOf[c.measure, default: 0] += c.amounts.total }
         var fundingOf: [String: [String]] = [:]
         for f in plan.budget.funding {
-            if let m = f.measure { fundingOf[m, default: []].append("\(catalog.title(\.fundingSources, f.source)) \(Format.kroner(f.amounts.total))") }
+            if let m = f.measure { fundingOf[m, default: []].append("\(catalog.fundingSources.title(f.source)) \(Format.kroner(f.amounts.total))") }
         }
         for area in policies.k2025Areas {
             let measures = plan.measures.filter { $0.k2025.first == area.code }
@@ -76,7 +76,7 @@ public enum PlanDocument {
                 let funding = (fundingOf[mm.id] ?? []).joined(separator: "; ")
                 d.heading(4, clean("\(mm.id) \(mm.title)"))
                 d.fields([(Text.get("ui.field.responsible"), clean(mm.responsible)), (Text.get("ui.field.goal"), clean(mm.goal)),
-                          (Text.get("ui.field.targetGroup"), clean(mm.targetGroup)), (Text.get("ui.field.strategy"), catalog.title(\.strategies, mm.strategy)),
+                          (Text.get("ui.field.targetGroup"), clean(mm.targetGroup)), (Text.get("ui.field.strategy"), catalog.strategies.title(mm.strategy)),
                           (Text.get("ui.field.implementation"), clean(mm.implementation)), (Text.get("export.timeframe"), "\(mm.from) – \(mm.to)"),
                           (Text.get("export.budget"), Format.kroner(cost) + (funding.isEmpty ? "" : " (\(funding))")),
                           (Text.get("ui.field.indicator"), clean(mm.indicator)),

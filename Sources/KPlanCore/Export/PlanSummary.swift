@@ -38,7 +38,7 @@ public enum PlanSummary {
                  + Format.pad(Text.get("show.demand.declared"), 11, right: true))
             for d in report.figures.demand {
                 let atEnd = d.projected.last { $0.year <= end }?.fte ?? d.baseline
-                line(Format.pad(catalog.title(\.occupations, d.occupation), 30) + Format.pad(d.baseline.description, 9, right: true)
+                line(Format.pad(catalog.occupations.title(d.occupation), 30) + Format.pad(d.baseline.description, 9, right: true)
                      + Format.pad(atEnd.description, 9, right: true) + Format.pad(d.growth.description, 9, right: true)
                      + Format.pad(d.declared.description, 11, right: true))
             }
