@@ -60,29 +60,7 @@ public enum PlanDocument {
         }
 
         d.heading(2, Text.get("export.measures"))
-        // Costs and funding per measure, gathered once (not searched per measure).
-        var costOf: [String: Int] = [:]
-        for c in plan.budget.costs { costOf[c.measure, default: 0] += c.amounts.total }
-        var fundingOf: [String: [String]] = [:]
-        for f in plan.budget.funding {
-            if let m = f.measure { fundingOf[m, default: []].append("\(catalog.fundingSources.title(f.source)) \(Format.kroner(f.amounts.total))") }
-        }
-        for area in policies.k2025Areas {
-            let measures = plan.measures.filter { $0.k2025.first == area.code }
-            guard !measures.isEmpty else { continue }
-            d.heading(3, clean(area.title))
-            for mm in measures {
-                let cost = costOf[mm.id] ?? 0
-                let funding = (fundingOf[mm.id] ?? []).joined(separator: "; ")
-                d.heading(4, clean("\(mm.id) \(mm.title)"))
-                d.fields([(Text.get("ui.field.responsible"), clean(mm.responsible)), (Text.get("ui.field.goal"), clean(mm.goal)),
-                          (Text.get("ui.field.targetGroup"), clean(mm.targetGroup)), (Text.get("ui.field.strategy"), catalog.strategies.title(mm.strategy)),
-                          (Text.get("ui.field.implementation"), clean(mm.implementation)), (Text.get("export.timeframe"), "\(mm.from) – \(mm.to)"),
-                          (Text.get("export.budget"), Format.kroner(cost) + (funding.isEmpty ? "" : " (\(funding))")),
-                          (Text.get("ui.field.indicator"), clean(mm.indicator)),
-                          (Text.get("ui.field.needs"), mm.needs.joined(separator: ", "))])
-            }
-        }
+        measureSections(plan, catalog: catalog, policies: policies, into: &d)
 
         d.heading(2, Text.get("export.training"))
         d.table(.init(columns: [Text.get("ui.col.programme"), Text.get("ui.col.measure"), Text.get("ui.col.startYear"), Text.get("ui.col.participants"),
@@ -178,6 +156,51 @@ public enum PlanDocument {
         d.heading(2, Text.get("case.attachments"))
         d.bullets([Text.get("case.attachment.plan", clean(plan.title))])
         return d
+    }
+
+    /// Each measure under the K2025 area it names first, in plan order. On a large plan this
+    /// is most of the document, so the labels are looked up once and costs and funding are
+    /// gathered by position rather than in dictionaries keyed by id.
+    static func measureSections(_ plan: Plan, catalog: Catalog, policies: PolicySet, into d: inout ExportDocument) {
+        let measures = plan.measures
+        let index = IdIndex(measures.indices.map { measures[$0].id })
+        var cost = [Int](repeating: 0, count: measures.count)
+        for c in plan.budget.costs {
+            if let i = index.firstIndex(of: c.measure) { cost[i] += c.amounts.total }
+        }
+        var funding = [String](repeating: "", count: measures.count)
+        for f in plan.budget.funding {
+            guard let m = f.measure, let i = index.firstIndex(of: m) else { continue }
+            if !funding[i].isEmpty { funding[i] += "; " }
+            funding[i] += "\(catalog.fundingSources.title(f.source)) \(Format.kroner(f.amounts.total))"
+        }
+        let areas = policies.k2025Areas
+        var areaOf: [String: Int] = [:]
+        for (n, area) in areas.enumerated() where areaOf[area.code] == nil { areaOf[area.code] = n }
+        var inArea = [[Int]](repeating: [], count: areas.count)
+        for i in measures.indices {
+            if let code = measures[i].k2025.first, let n = areaOf[code] { inArea[n].append(i) }
+        }
+        let label = (responsible: Text.get("ui.field.responsible"), goal: Text.get("ui.field.goal"),
+                     targetGroup: Text.get("ui.field.targetGroup"), strategy: Text.get("ui.field.strategy"),
+                     implementation: Text.get("ui.field.implementation"), timeframe: Text.get("export.timeframe"),
+                     budget: Text.get("export.budget"), indicator: Text.get("ui.field.indicator"), needs: Text.get("ui.field.needs"))
+        // A code that two packs both name lists its measures under each, as a filter per area did.
+        for area in areas {
+            guard let n = areaOf[area.code], !inArea[n].isEmpty else { continue }
+            d.heading(3, clean(area.title))
+            for i in inArea[n] {
+                let mm = measures[i], first = index.first(i)
+                let fundedBy = funding[first]
+                d.heading(4, clean("\(mm.id) \(mm.title)"))
+                d.fields([(label.responsible, clean(mm.responsible)), (label.goal, clean(mm.goal)),
+                          (label.targetGroup, clean(mm.targetGroup)), (label.strategy, catalog.strategies.title(mm.strategy)),
+                          (label.implementation, clean(mm.implementation)), (label.timeframe, "\(mm.from) – \(mm.to)"),
+                          (label.budget, Format.kroner(cost[first]) + (fundedBy.isEmpty ? "" : " (\(fundedBy))")),
+                          (label.indicator, clean(mm.indicator)),
+                          (label.needs, mm.needs.joined(separator: ", "))])
+            }
+        }
     }
 
     static func clean(_ s: String) -> String { Sanitize.inline(s) }
