@@ -1,0 +1,16 @@
+import Testing
+@testable import KPlanCore
+
+/// Norwegian number formats.
+@Suite struct FormatTests {
+    @Test func amountsAreGroupedInThrees() {
+        #expect(Format.grouped(0) == "0")
+        #expect(Format.grouped(999) == "999")
+        #expect(Format.grouped(1_000) == "1 000")
+        #expect(Format.grouped(1_234_567) == "1 234 567")
+        #expect(Format.grouped(-30_000) == "−30 000")
+        #expect(Format.grouped(-7) == "−7")
+        #expect(Format.grouped(Int.min) == "−9 223 372 036 854 775 808")
+        #expect(Format.kroner(2_180_000) == "2 180 000 kr")
+    }
+}
