@@ -7,6 +7,10 @@ enum Console {
         FileHandle.standardOutput.write(Data(s.utf8))
     }
 
+    static func out(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     static func err(_ s: String) {
         FileHandle.standardError.write(Data(s.utf8))
     }

@@ -28,33 +28,75 @@ import Testing
     }
 
     /// Text wrapped from its bytes breaks where text wrapped character by character does, and
-    /// text that the byte path cannot read (combining marks, emoji, controls) takes the other.
+    /// text that the byte path cannot read (combining marks, emoji, controls) takes the other
+    /// without having written anything.
     @Test func wrappingFromBytesMatchesWrappingByCharacters() throws {
         let pieces = ["a", "Ø", "å", "bb", "ccc", "æøå", " ", " ", "  ", "\u{A0}", "\u{AD}", "ÿ", "~", "tiltak", "pårørende"]
         var rng = SplitMix64(seed: 9)
         for _ in 0..<2_000 {
             let text = (0..<rng.below(20)).map { _ in pieces[rng.below(pieces.count)] }.joined()
             let width = 1 + rng.below(12)
-            let fromBytes = try #require(text.utf8.withContiguousStorageIfAvailable { PlainTextRenderer.wrapLatin1($0, width) } ?? nil)
-            #expect(fromBytes == PlainTextRenderer.wrapCharacters(text, width), "«\(text)» at \(width)")
+            var fromBytes = PagedText(pageLines: 100), byCharacters = PagedText(pageLines: 100)
+            var filler = PlainTextRenderer.LineFiller(width: width, indent: 2)
+            #expect(text.utf8.withContiguousStorageIfAvailable { PlainTextRenderer.wrapLatin1($0, into: &filler, &fromBytes) } == true)
+            filler = PlainTextRenderer.LineFiller(width: width, indent: 2)
+            PlainTextRenderer.wrapCharacters(text, into: &filler, &byCharacters)
+            #expect(fromBytes.bytes == byCharacters.bytes, "«\(text)» at \(width)")
         }
         for other in ["e\u{301}", "👩‍⚕️", "a\tb", "\u{85}", "€"] {
-            #expect(other.utf8.withContiguousStorageIfAvailable { PlainTextRenderer.wrapLatin1($0, 10) } ?? nil == nil, "\(other)")
+            var lines = PagedText(pageLines: 100), filler = PlainTextRenderer.LineFiller(width: 10, indent: 0)
+            #expect(other.utf8.withContiguousStorageIfAvailable { PlainTextRenderer.wrapLatin1($0, into: &filler, &lines) } == false, "\(other)")
+            #expect(lines.bytes.isEmpty, "\(other)")
+        }
+    }
+
+    /// Wrapped lines are as wide as they may be and no wider, continue with the indent, and
+    /// keep every word; a word longer than the width gets a line of its own.
+    @Test func wrappingFillsLinesAndIndentsTheRest() {
+        var lines = PagedText(pageLines: 100)
+        lines.append("• ")
+        PlainTextRenderer.wrap("en to tre fire femten-tegn-ord x", 10, into: &lines, indent: 2)
+        #expect(lines.strings == ["• en to tre", "  fire", "  femten-tegn-ord", "  x"])
+        PlainTextRenderer.wrap("   ", 10, into: &lines)
+        #expect(lines.strings == ["• en to tre", "  fire", "  femten-tegn-ord", "  x", ""])
+    }
+
+    /// A page ends when full or at a break, never starts with a blank line, and gets its head
+    /// and a blank line above it, with a form feed before every page but the first.
+    @Test func pagesEndWhenFullOrAtABreakAndGetTheirHeads() {
+        var text = PagedText(pageLines: 2)
+        for line in ["a", "b", "", "c"] { text.line(line) }
+        text.pageBreak()
+        text.pageBreak()
+        for line in ["", "d"] { text.line(line) }
+        #expect(text.pageCount == 3)
+        #expect(String(decoding: text.take(withHeads: ["H1", "H2", "H3"]), as: UTF8.self) == "H1\n\na\nb\n\u{0C}H2\n\nc\n\u{0C}H3\n\nd\n")
+        var blank = PagedText(pageLines: 2)
+        blank.line("")
+        #expect(blank.pageCount == 0)
+        #expect(blank.take(withHeads: []).isEmpty)
+    }
+
+    /// The text's buffer is reserved once: an estimate short of the real size would copy it.
+    @Test func sizeEstimateCoversTheText() {
+        for doc in [PlanDocument.plan(plan, report: report), PlanDocument.caseDraft(plan, report: report)] {
+            let size = PlainTextRenderer.render(doc).count
+            #expect((size...(2 * size)).contains(PlainTextRenderer.estimatedSize(doc)))
         }
     }
 
     @Test func goldenFiles() throws {
         let doc = PlanDocument.plan(plan, report: report)
         let caseDoc = PlanDocument.caseDraft(plan, report: report)
-        try golden(PlainTextRenderer.render(doc), "plan.txt")
+        try golden(String(decoding: PlainTextRenderer.render(doc), as: UTF8.self), "plan.txt")
         try golden(MarkdownRenderer.render(doc), "plan.md")
         try golden(GroffRenderer.render(doc), "plan.ms")
-        try golden(PlainTextRenderer.render(caseDoc), "saksframlegg.txt")
+        try golden(String(decoding: PlainTextRenderer.render(caseDoc), as: UTF8.self), "saksframlegg.txt")
         try golden(MarkdownRenderer.render(caseDoc), "saksframlegg.md")
     }
 
     @Test func plainTextIsPagedAt80ColumnsAnd64Lines() {
-        let text = PlainTextRenderer.render(PlanDocument.plan(plan, report: report))
+        let text = String(decoding: PlainTextRenderer.render(PlanDocument.plan(plan, report: report)), as: UTF8.self)
         let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
         #expect(pages.count >= 5)
         for (i, page) in pages.enumerated() {
@@ -68,7 +110,7 @@ import Testing
     }
 
     @Test func caseDraftNumbersAreThePlansNumbers() {
-        let text = PlainTextRenderer.render(PlanDocument.caseDraft(plan, report: report))
+        let text = String(decoding: PlainTextRenderer.render(PlanDocument.caseDraft(plan, report: report)), as: UTF8.self)
         let y = report.figures.budget[0]
         #expect(text.contains("\(y.year): tiltakene koster \(Format.kroner(y.costs)); kommunens egenandel"))
         #expect(text.contains(Format.kroner(y.ownShare)))
@@ -86,4 +128,13 @@ import Testing
         #expect(ms.contains("\\eX'ps: exec'"))
         #expect(!ms.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
+}
+
+extension PagedText {
+    mutating func line(_ s: String) {
+        append(s)
+        endLine()
+    }
+
+    var strings: [String] { String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
 }

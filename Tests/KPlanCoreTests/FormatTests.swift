@@ -1,7 +1,7 @@
 import Testing
 @testable import KPlanCore
 
-/// Norwegian number formats.
+/// Norwegian number formats, and the character count the plain text layout relies on.
 @Suite struct FormatTests {
     @Test func amountsAreGroupedInThrees() {
         #expect(Format.grouped(0) == "0")
@@ -12,5 +12,16 @@ import Testing
         #expect(Format.grouped(-7) == "−7")
         #expect(Format.grouped(Int.min) == "−9 223 372 036 854 775 808")
         #expect(Format.kroner(2_180_000) == "2 180 000 kr")
+    }
+
+    @Test func latin1CharactersAreCountedAsStringCountsThem() {
+        for s in ["", "a", "Pårørende", "ÆØÅ æøå", "\u{A0}x\u{FF}", "~ ! ?"] {
+            #expect(Array(s.utf8).withUnsafeBufferPointer { Latin1Text.count($0) } == s.count, "\(s)")
+            #expect(Latin1Text.characters(s) == s.count, "\(s)")
+        }
+        for s in ["e\u{301}", "👩‍⚕️", "a\tb", "\u{85}", "€", "中文"] {
+            #expect(Array(s.utf8).withUnsafeBufferPointer { Latin1Text.count($0) } == nil, "\(s)")
+            #expect(Latin1Text.characters(s) == s.count, "\(s)")
+        }
     }
 }

@@ -4,172 +4,160 @@ public enum PlainTextRenderer {
     public static let width = 80
     public static let pageLines = 64
 
-    public static func render(_ doc: ExportDocument) -> String {
-        var body: [String] = []
+    /// The document as UTF-8, ready to write to a file.
+    public static func render(_ doc: ExportDocument) -> [UInt8] {
+        var body = PagedText(pageLines: pageLines - 4, reserving: estimatedSize(doc))
         for block in doc.blocks {
             switch block {
             case .heading(let level, let text):
-                if !body.isEmpty { body.append("") }
+                if !body.isEmpty { body.endLine() }
                 let t = level == 1 ? text.uppercased() : text
-                body += wrap(t, width)
-                if level <= 2 { body.append(String(repeating: level == 1 ? "=" : "-", count: min(width, t.count))) }
-            case .paragraph(let text):
-                body += wrap(text, width)
-                body.append("")
-            case .fields(let pairs):
-                let labelWidth = min(24, (pairs.map { $0.0.count }.max() ?? 0) + 1)
-                for (label, value) in pairs {
-                    let lines = wrap(value, width - labelWidth - 2)
-                    body.append(pad(label + ":", labelWidth) + "  " + (lines.first ?? ""))
-                    for more in lines.dropFirst() { body.append(String(repeating: " ", count: labelWidth + 2) + more) }
+                wrap(t, width, into: &body)
+                if level <= 2 {
+                    body.append(byte: level == 1 ? UInt8(ascii: "=") : UInt8(ascii: "-"), repeated: min(width, t.count))
+                    body.endLine()
                 }
-                body.append("")
+            case .paragraph(let text):
+                wrap(text, width, into: &body)
+                body.endLine()
+            case .fields(let pairs):
+                let labelWidth = min(24, pairs.reduce(0) { max($0, Latin1Text.characters($1.0)) } + 1)
+                for (label, value) in pairs {
+                    body.append(label + ":", padTo: labelWidth)
+                    body.append(byte: 0x20, repeated: 2)
+                    wrap(value, width - labelWidth - 2, into: &body, indent: labelWidth + 2)
+                }
+                body.endLine()
             case .bullets(let items):
                 for item in items {
-                    let lines = wrap(item, width - 2)
-                    body.append("• " + (lines.first ?? ""))
-                    for more in lines.dropFirst() { body.append("  " + more) }
+                    body.append("• ")
+                    wrap(item, width - 2, into: &body, indent: 2)
                 }
-                body.append("")
+                body.endLine()
             case .table(let t):
-                body += table(t)
-                body.append("")
+                table(t, into: &body)
+                body.endLine()
             case .pageBreak:
-                body.append("\u{0C}")
+                body.pageBreak()
             }
         }
-        return paginate(body, doc.runningHead)
+        let total = body.pageCount
+        return body.take(withHeads: (0..<total).map { i in
+            let number = Text.get("export.page", String(i + 1), String(total))
+            return Format.pad(String(doc.runningHead.prefix(width - number.count - 1)), width - number.count) + number
+        })
     }
 
-    static func table(_ t: ExportDocument.Table) -> [String] {
+    /// About the size of the text, a little over rather than under: each wrapped line costs
+    /// its indent (at most 26 columns, beside the widest label) and a newline, and the page
+    /// heads add a line of 80 columns to every 60.
+    static func estimatedSize(_ doc: ExportDocument) -> Int {
+        func wrapped(_ text: String, indent: Int) -> Int {
+            let n = text.utf8.count
+            return n + (n / (width - indent - 8) + 1) * (indent + 1)
+        }
+        let body = doc.blocks.reduce(0) { size, block in
+            switch block {
+            case .heading(_, let text): size + 2 * (text.utf8.count + 1) + 1
+            case .paragraph(let text): size + wrapped(text, indent: 0) + 1
+            case .fields(let pairs): pairs.reduce(size + 1) { $0 + wrapped($1.1, indent: 26) }
+            case .bullets(let items): items.reduce(size + 1) { $0 + wrapped($1, indent: 2) }
+            case .table(let t): size + (t.rows.count + t.totalRows.count + 3) * (width + 1)
+            case .pageBreak: size + 2
+            }
+        }
+        return body + body / 16
+    }
+
+    static func table(_ t: ExportDocument.Table, into body: inout PagedText) {
         var widths = t.columns.map(\.count)
-        for r in t.rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        for r in t.rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], Latin1Text.characters(c)) } }
         let gaps = widths.count - 1
         // The widest columns give way, one character at a time, until the table fits the page.
         while widths.reduce(0, +) + 2 * gaps > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 6 {
             widths[widest] -= 1
         }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in
-                i < widths.count ? (t.align[i] == .right ? pad(c, widths[i], right: true) : pad(c, widths[i])) : c
-            }.joined(separator: "  ").trimmingTrailing()
+        let rule = min(width, widths.reduce(0, +) + 2 * gaps)
+        func line(_ cells: [String]) {
+            for (i, c) in cells.enumerated() {
+                if i > 0 { body.append(byte: 0x20, repeated: 2) }
+                if i < widths.count { body.append(c, padTo: widths[i], right: t.align[i] == .right) } else { body.append(c) }
+            }
+            body.trimTrailingSpaces()
+            body.endLine()
         }
-        var out = [line(t.columns), String(repeating: "-", count: min(width, widths.reduce(0, +) + 2 * gaps))]
+        line(t.columns)
+        body.append(byte: UInt8(ascii: "-"), repeated: rule)
+        body.endLine()
         for (i, r) in t.rows.enumerated() {
-            if t.totalRows.contains(i) { out.append(String(repeating: "-", count: min(width, widths.reduce(0, +) + 2 * gaps))) }
-            out.append(line(r))
-        }
-        return out
-    }
-
-    static func paginate(_ lines: [String], _ head: String) -> String {
-        var pages: [[String]] = [[]]
-        let bodyLines = pageLines - 4
-        for l in lines {
-            if l == "\u{0C}" || pages[pages.count - 1].count >= bodyLines {
-                pages.append([])
-                if l == "\u{0C}" { continue }
+            if t.totalRows.contains(i) {
+                body.append(byte: UInt8(ascii: "-"), repeated: rule)
+                body.endLine()
             }
-            if pages[pages.count - 1].isEmpty, l.isEmpty { continue }
-            pages[pages.count - 1].append(l)
+            line(r)
         }
-        pages.removeAll { $0.isEmpty }
-        let total = pages.count
-        // Straight into one string: joining per page and then all pages copied the text twice.
-        var out = ""
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 } + total * 3 * width)
-        for (i, page) in pages.enumerated() {
-            if i > 0 { out += "\u{0C}" }
-            let number = Text.get("export.page", String(i + 1), String(total))
-            out += pad(String(head.prefix(width - number.count - 1)), width - number.count) + number + "\n\n"
-            for line in page {
-                out += line
-                out += "\n"
-            }
+    }
+
+    /// Writes `s` wrapped to `w` columns as lines of `lines`: the first continues the line being
+    /// written, the others start with `indent` spaces.
+    static func wrap(_ s: String, _ w: Int, into lines: inout PagedText, indent: Int = 0) {
+        var filler = LineFiller(width: w, indent: indent)
+        if s.utf8.withContiguousStorageIfAvailable({ wrapLatin1($0, into: &filler, &lines) }) != true {
+            wrapCharacters(s, into: &filler, &lines)
         }
-        return out
+        filler.finish(&lines)
     }
 
-    static func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
-        if s.count > w { return String(s.prefix(max(0, w - 1))) + "…" }
-        let fill = String(repeating: " ", count: w - s.count)
-        return right ? fill + s : s + fill
+    static func wrapCharacters(_ s: String, into filler: inout LineFiller, _ lines: inout PagedText) {
+        for word in s.split(separator: " ") { filler.add(word.utf8, characters: word.count, to: &lines) }
     }
 
-    static func wrap(_ s: String, _ w: Int) -> [String] {
-        (s.utf8.withContiguousStorageIfAvailable { wrapLatin1($0, w) } ?? nil) ?? wrapCharacters(s, w)
-    }
-
-    static func wrapCharacters(_ s: String, _ w: Int) -> [String] {
-        var filler = LineFiller(width: w)
-        for word in s.split(separator: " ") { filler.add(word.utf8, characters: word.count) }
-        return filler.lines()
-    }
-
-    /// `wrap` for text whose characters are each one scalar from U+0020–U+007E or U+00A0–U+00FF,
-    /// as nearly all Norwegian plan text is: none of those joins its neighbour into one
-    /// character, so words and their widths can be read from the UTF-8 bytes. Nil for other
-    /// text. Splitting and counting characters took 45 % of an export's time.
-    static func wrapLatin1(_ bytes: UnsafeBufferPointer<UInt8>, _ w: Int) -> [String]? {
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b >= 0x20, b <= 0x7E {
-                i += 1
-            } else if (b == 0xC2 || b == 0xC3), i + 1 < bytes.count, bytes[i + 1] >= (b == 0xC2 ? 0xA0 : 0x80) {
-                i += 2
-            } else {
-                return nil
-            }
-        }
-        var filler = LineFiller(width: w)
+    /// `wrapCharacters` for `Latin1Text`, whose words and widths can be read from the UTF-8
+    /// bytes. False, having written nothing, for other text. Splitting and counting
+    /// characters took 45 % of an export's time.
+    static func wrapLatin1(_ bytes: UnsafeBufferPointer<UInt8>, into filler: inout LineFiller, _ lines: inout PagedText) -> Bool {
+        guard Latin1Text.count(bytes) != nil else { return false }
         var start = 0
         for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
             defer { start = end + 1 }
             guard end > start else { continue }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
             // A character per byte that does not continue one.
-            filler.add(word, characters: word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
+            filler.add(word, characters: word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }, to: &lines)
         }
-        return filler.lines()
+        return true
     }
 
     /// Words into lines of at most `width` characters (a longer word gets a line of its own),
-    /// a space between words. A line is kept as bytes and made a string once it is full.
+    /// a space between words, each line after the first starting with `indent` spaces.
     struct LineFiller {
         let width: Int
-        private var done: [String] = []
-        private var line: [UInt8] = []
+        let indent: Int
         private var length = 0
+        private var hasWords = false
 
-        init(width: Int) { self.width = width }
+        init(width: Int, indent: Int) {
+            self.width = width
+            self.indent = indent
+        }
 
-        mutating func add(_ word: some Collection<UInt8>, characters n: Int) {
-            if !line.isEmpty, length + 1 + n > width {
-                done.append(String(decoding: line, as: UTF8.self))
-                line.removeAll(keepingCapacity: true)
+        mutating func add(_ word: some Collection<UInt8>, characters n: Int, to lines: inout PagedText) {
+            if hasWords, length + 1 + n > width {
+                lines.endLine()
+                lines.append(byte: 0x20, repeated: indent)
                 length = 0
+                hasWords = false
             }
-            if !line.isEmpty {
-                line.append(0x20)
+            if hasWords {
+                lines.append(byte: 0x20)
                 length += 1
             }
-            line.append(contentsOf: word)
+            lines.append(word)
             length += n
+            hasWords = true
         }
 
-        /// The lines, and one empty line for text without words.
-        mutating func lines() -> [String] {
-            if !line.isEmpty || done.isEmpty { done.append(String(decoding: line, as: UTF8.self)) }
-            return done
-        }
-    }
-}
-
-extension String {
-    func trimmingTrailing() -> String {
-        var s = self
-        while s.hasSuffix(" ") { s.removeLast() }
-        return s
+        /// Ends the last line; text without words leaves one line with nothing added.
+        func finish(_ lines: inout PagedText) { lines.endLine() }
     }
 }

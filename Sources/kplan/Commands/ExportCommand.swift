@@ -40,16 +40,16 @@ struct ExportCommand: Command {
             do { try PlanStore.write(bytes, to: pdf, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
             return
         }
-        let text: String
+        let bytes: [UInt8]
         switch format {
-        case .text: text = PlainTextRenderer.render(doc)
-        case .ms: text = GroffRenderer.render(doc)
-        case .markdown: text = MarkdownRenderer.render(doc)
+        case .text: bytes = PlainTextRenderer.render(doc)
+        case .ms: bytes = Array(GroffRenderer.render(doc).utf8)
+        case .markdown: bytes = Array(MarkdownRenderer.render(doc).utf8)
         }
         if let out {
-            do { try PlanStore.write(Array(text.utf8), to: out, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
+            do { try PlanStore.write(bytes, to: out, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
         } else {
-            Console.out(text)
+            Console.out(bytes)
         }
     }
 }
