@@ -181,25 +181,26 @@ public enum PlanDocument {
         for i in measures.indices {
             if let code = measures[i].k2025.first, let n = areaOf[code] { inArea[n].append(i) }
         }
-        let label = (responsible: Text.get("ui.field.responsible"), goal: Text.get("ui.field.goal"),
-                     targetGroup: Text.get("ui.field.targetGroup"), strategy: Text.get("ui.field.strategy"),
-                     implementation: Text.get("ui.field.implementation"), timeframe: Text.get("export.timeframe"),
-                     budget: Text.get("export.budget"), indicator: Text.get("ui.field.indicator"), needs: Text.get("ui.field.needs"))
+        let responsible = Text.get("ui.field.responsible"), goal = Text.get("ui.field.goal"),
+            targetGroup = Text.get("ui.field.targetGroup"), strategy = Text.get("ui.field.strategy"),
+            implementation = Text.get("ui.field.implementation"), timeframe = Text.get("export.timeframe"),
+            budget = Text.get("export.budget"), indicator = Text.get("ui.field.indicator"), needs = Text.get("ui.field.needs")
+        // Borrowed, not copied: a copy of a measure retains and releases every one of its fields.
+        func section(_ mm: borrowing Measure, at i: Int) {
+            let first = index.first(i)
+            let fundedBy = funding[first]
+            d.heading(4, clean("\(mm.id) \(mm.title)"))
+            d.fields([(responsible, clean(mm.responsible)), (goal, clean(mm.goal)),
+                      (targetGroup, clean(mm.targetGroup)), (strategy, catalog.strategies.title(mm.strategy)),
+                      (implementation, clean(mm.implementation)), (timeframe, "\(mm.from) – \(mm.to)"),
+                      (budget, Format.kroner(cost[first]) + (fundedBy.isEmpty ? "" : " (\(fundedBy))")),
+                      (indicator, clean(mm.indicator)), (needs, mm.needs.joined(separator: ", "))])
+        }
         // A code that two packs both name lists its measures under each, as a filter per area did.
         for area in areas {
             guard let n = areaOf[area.code], !inArea[n].isEmpty else { continue }
             d.heading(3, clean(area.title))
-            for i in inArea[n] {
-                let mm = measures[i], first = index.first(i)
-                let fundedBy = funding[first]
-                d.heading(4, clean("\(mm.id) \(mm.title)"))
-                d.fields([(label.responsible, clean(mm.responsible)), (label.goal, clean(mm.goal)),
-                          (label.targetGroup, clean(mm.targetGroup)), (label.strategy, catalog.strategies.title(mm.strategy)),
-                          (label.implementation, clean(mm.implementation)), (label.timeframe, "\(mm.from) – \(mm.to)"),
-                          (label.budget, Format.kroner(cost[first]) + (fundedBy.isEmpty ? "" : " (\(fundedBy))")),
-                          (label.indicator, clean(mm.indicator)),
-                          (label.needs, mm.needs.joined(separator: ", "))])
-            }
+            for i in inArea[n] { section(measures[i], at: i) }
         }
     }
 
