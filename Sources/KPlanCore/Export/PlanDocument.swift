@@ -50,14 +50,7 @@ public enum PlanDocument {
                       }))
 
         d.heading(2, Text.get("export.needs"))
-        for n in plan.needs {
-            d.heading(3, clean("\(n.id) \(n.title)"))
-            d.fields([(Text.get("ui.field.occupation"), catalog.occupations.title(n.occupation)),
-                      (Text.get("ui.field.fte"), n.fte.description), (Text.get("ui.field.year"), String(n.year)),
-                      (Text.get("ui.field.service"), catalog.services.title(n.service)),
-                      (Text.get("ui.field.strategy"), catalog.strategies.title(n.strategy)),
-                      (Text.get("ui.field.rationale"), clean(n.rationale))])
-        }
+        needSections(plan, catalog: catalog, into: &d)
 
         d.heading(2, Text.get("export.measures"))
         measureSections(plan, catalog: catalog, policies: policies, into: &d)
@@ -158,8 +151,21 @@ public enum PlanDocument {
         return d
     }
 
+    /// Each need with its fields. Like the measures, a large part of a large plan's document.
+    static func needSections(_ plan: Plan, catalog: Catalog, into d: inout ExportDocument) {
+        let occupation = Text.get("ui.field.occupation"), fte = Text.get("ui.field.fte"), year = Text.get("ui.field.year"),
+            service = Text.get("ui.field.service"), strategy = Text.get("ui.field.strategy"), rationale = Text.get("ui.field.rationale")
+        func section(_ n: borrowing Need) {
+            d.heading(3, clean("\(n.id) \(n.title)"))
+            d.fields([(occupation, catalog.occupations.title(n.occupation)), (fte, n.fte.description), (year, String(n.year)),
+                      (service, catalog.services.title(n.service)), (strategy, catalog.strategies.title(n.strategy)),
+                      (rationale, clean(n.rationale))])
+        }
+        for i in plan.needs.indices { section(plan.needs[i]) }
+    }
+
     /// Each measure under the K2025 area it names first, in plan order. On a large plan this
-    /// is most of the document, so the labels are looked up once and costs and funding are
+    /// is most of the document, so the labels are looked up once, and costs and funding are
     /// gathered by position rather than in dictionaries keyed by id.
     static func measureSections(_ plan: Plan, catalog: Catalog, policies: PolicySet, into d: inout ExportDocument) {
         let measures = plan.measures
