@@ -1,10 +1,18 @@
 import Dispatch
+import Foundation
 
 /// Runs two independent pure computations at once and returns both results. The hot
 /// paths (decoding the big arrays of a plan, the engine's rules and figures) split this
 /// way over two cores.
 enum Parallel {
-    static func both<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
+    /// `KPLAN_SERIAL=1` runs both on the calling thread. For callgrind: it counts a thread only
+    /// while that thread is inside the function that turned counting on, so the half that a
+    /// worker thread happened to take went uncounted, and a phase's count changed from run to
+    /// run with the scheduling.
+    static let serial = ProcessInfo.processInfo.environment["KPLAN_SERIAL"] == "1"
+
+    static func both<A, B>(serial: Bool = serial, _ a: () -> A, _ b: () -> B) -> (A, B) {
+        if serial { return (a(), b()) }
         var first: A?
         var second: B?
         withoutActuallyEscaping(a) { a in
