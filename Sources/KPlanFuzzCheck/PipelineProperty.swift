@@ -32,9 +32,26 @@ public enum PipelineProperty {
             return "merging a plan with itself must give the plan"
         }
         guard recheckAgrees(plan) else { return "re-checking an edit must give what a whole check gives" }
-        _ = PlainTextRenderer.render(PlanDocument.plan(plan, report: report))
+        guard isPagedText(PlainTextRenderer.render(PlanDocument.plan(plan, report: report))) else {
+            return "plain text must be UTF-8 in pages of at most 64 lines, with no control character but newline and form feed"
+        }
         _ = GroffRenderer.render(PlanDocument.caseDraft(plan, report: report))
         return nil
+    }
+
+    static func isPagedText(_ bytes: [UInt8]) -> Bool {
+        var lines = 0
+        for b in bytes {
+            switch b {
+            case 0x0A:
+                lines += 1
+                if lines > PlainTextRenderer.pageLines { return false }
+            case 0x0C: lines = 0
+            case ..<0x20, 0x7F: return false
+            default: break
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// Edits of each `Engine.EditScope` short of a whole check. Text: fills in or empties the
