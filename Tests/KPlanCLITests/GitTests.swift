@@ -21,7 +21,7 @@ import Testing
         let r = try CLI.run(["diff", "HEAD~1", "HEAD"], cwd: dir)
         #expect(r.status == 1)
         #expect(r.stdout.hasPrefix("~ Tiltak T1 «Desentralisert sykepleierutdanning for helsefagarbeidere» (K1): budsjett 2027 vikarutgifter: 180 000 kr → 210 000 kr (+30 000 kr)\n"))
-        #expect(r.stdout.hasSuffix("1 endringer: 0 lagt til, 0 fjernet, 1 endret, 0 flyttet\n"))
+        #expect(r.stdout.hasSuffix("1 endring: 0 lagt til, 0 fjernet, 1 endret, 0 flyttet\n"))
         #expect(try CLI.run(["diff"], cwd: dir).status == 0, "the working tree equals HEAD")
         let bad = try CLI.run(["diff", "--", "--output=/tmp/x"], cwd: dir)
         #expect(bad.status == 0, "a file name that looks like an option is only a file name: \(bad.stderr)")

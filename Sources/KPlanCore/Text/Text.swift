@@ -1,7 +1,8 @@
 import Foundation
 
 /// The user-facing string table. Messages live in `Resources/strings/<lang>.json` so that
-/// nynorsk and English can follow without touching code; `{0}`, `{1}` … are arguments.
+/// nynorsk and English can follow without touching code; `{0}`, `{1}` … are arguments, and
+/// `{1|advarsel|advarsler}` is the singular or plural word for the number in argument 1.
 public enum Text {
     /// Chosen once per process from `KPLAN_LANG` (default bokmål); unknown keys fall back to bokmål.
     static let tables: (primary: [String: String], fallback: [String: String]) = {
@@ -30,8 +31,10 @@ public enum Text {
                 if d == "}" { closed = true; break }
                 digits.unicodeScalars.append(d)
             }
-            if closed, let n = Int(digits), n < args.count {
-                out += args[n]
+            let parts = digits.split(separator: "|", omittingEmptySubsequences: false)
+            if closed, let n = Int(parts[0]), n < args.count, parts.count == 1 || parts.count == 3 {
+                // `{1|advarsel|advarsler}`: the word for one, or for any other number, of argument 1.
+                out += parts.count == 1 ? args[n] : String(args[n] == "1" ? parts[1] : parts[2])
             } else {
                 out += "{" + digits + (closed ? "}" : "")
             }
