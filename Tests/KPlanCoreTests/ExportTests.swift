@@ -77,6 +77,13 @@ import Testing
         #expect(blank.take(withHeads: []).isEmpty)
     }
 
+    /// A running head too long for its columns is cut after a whole word, with "…".
+    @Test func runningHeadIsCutAfterAWord() {
+        #expect(PlainTextRenderer.runningHead("Fjordvik · Kompetanseplan 2026–2029", 20) == "Fjordvik ·…         ")
+        #expect(PlainTextRenderer.runningHead("Fjordvik · Plan", 20) == "Fjordvik · Plan     ")
+        #expect(PlainTextRenderer.runningHead("Kompetanseplanlegging", 10) == "Kompetans…")
+    }
+
     /// The text's buffer is reserved once: an estimate short of the real size would copy it.
     @Test func sizeEstimateCoversTheText() {
         for doc in [PlanDocument.plan(plan, report: report), PlanDocument.caseDraft(plan, report: report)] {

@@ -23,7 +23,14 @@ public enum PlainTextRenderer {
             case .fields(let pairs):
                 let labelWidth = min(24, pairs.reduce(0) { max($0, Latin1Text.characters($1.0)) } + 1)
                 for (label, value) in pairs {
-                    body.append(label + ":", padTo: labelWidth)
+                    if Latin1Text.characters(label) < labelWidth {
+                        body.append(label + ":", padTo: labelWidth)
+                    } else {
+                        // A label too long for the column (a decision's kind) gets a line of its
+                        // own rather than being cut short.
+                        wrap(label + ":", width, into: &body)
+                        body.append(byte: 0x20, repeated: labelWidth)
+                    }
                     body.append(byte: 0x20, repeated: 2)
                     wrap(value, width - labelWidth - 2, into: &body, indent: labelWidth + 2)
                 }
@@ -44,8 +51,16 @@ public enum PlainTextRenderer {
         let total = body.pageCount
         return body.take(withHeads: (0..<total).map { i in
             let number = Text.get("export.page", String(i + 1), String(total))
-            return Format.pad(String(doc.runningHead.prefix(width - number.count - 1)), width - number.count) + number
+            return runningHead(doc.runningHead, width - number.count - 1) + " " + number
         })
+    }
+
+    /// The running head in `w` columns, cut after a whole word with "…" when it is longer.
+    static func runningHead(_ text: String, _ w: Int) -> String {
+        guard text.count > w else { return Format.pad(text, w) }
+        var cut = text.prefix(max(0, w - 1))
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return Format.pad(cut + "…", w)
     }
 
     /// About the size of the text, a little over rather than under: each wrapped line costs
