@@ -31,15 +31,22 @@ public enum Text {
                 if d == "}" { closed = true; break }
                 digits.unicodeScalars.append(d)
             }
-            let parts = digits.split(separator: "|", omittingEmptySubsequences: false)
-            if closed, let n = Int(parts[0]), n < args.count, parts.count == 1 || parts.count == 3 {
-                // `{1|advarsel|advarsler}`: the word for one, or for any other number, of argument 1.
-                out += parts.count == 1 ? args[n] : String(args[n] == "1" ? parts[1] : parts[2])
+            if closed, let n = Int(digits), n < args.count {
+                out += args[n]
+            } else if closed, let word = countedWord(digits, args) {
+                out += word
             } else {
                 out += "{" + digits + (closed ? "}" : "")
             }
         }
         return out
+    }
+
+    /// For `1|advarsel|advarsler`: the word for one, or for any other number, of argument 1.
+    static func countedWord(_ spec: String, _ args: [String]) -> Substring? {
+        let parts = spec.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 3, let n = Int(parts[0]), n < args.count else { return nil }
+        return args[n] == "1" ? parts[1] : parts[2]
     }
 
     public static func has(_ key: String) -> Bool { tables.fallback[key] != nil }
