@@ -77,6 +77,21 @@ import Testing
         #expect(blank.take(withHeads: []).isEmpty)
     }
 
+    /// The plan written out block by block as it is made is the plan document rendered whole,
+    /// with an estimate of its size that is short (the buffer grows) or long.
+    @Test func planTextStreamedIsTheDocumentRendered() {
+        let generated = PlanGenerator.generate(needs: 400, measures: 600, years: 4, seed: 8)
+        for p in [plan, generated] {
+            let report = Engine().check(p)
+            let whole = PlainTextRenderer.render(PlanDocument.plan(p, report: report))
+            #expect(PlanDocument.planText(p, report: report) == whole)
+            let short = PlainTextRenderer.render(runningHead: PlanDocument.runningHead(p), reserving: 10) { text in
+                PlanDocument.write(p, report: report, catalog: .bundled, policies: .bundled, into: &text)
+            }
+            #expect(short == whole)
+        }
+    }
+
     /// A running head too long for its columns is cut after a whole word, with "…".
     @Test func runningHeadIsCutAfterAWord() {
         #expect(PlainTextRenderer.runningHead("Fjordvik · Kompetanseplan 2026–2029", 20) == "Fjordvik ·…         ")

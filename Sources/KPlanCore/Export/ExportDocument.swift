@@ -25,10 +25,22 @@ public struct ExportDocument: Sendable {
     /// Shown at the top of every page of the plain text.
     public var runningHead: String
     public var blocks: [Block] = []
+}
 
-    mutating func heading(_ level: Int, _ text: String) { blocks.append(.heading(level, text)) }
-    mutating func paragraph(_ text: String) { if !text.isEmpty { blocks.append(.paragraph(text)) } }
-    mutating func fields(_ pairs: [(String, String)]) { blocks.append(.fields(pairs)) }
-    mutating func bullets(_ items: [String]) { if !items.isEmpty { blocks.append(.bullets(items)) } }
-    mutating func table(_ t: Table) { blocks.append(.table(t)) }
+/// Takes a document's blocks in order: an `ExportDocument` keeps them, a renderer can write
+/// each out as it comes.
+protocol DocumentBuilder {
+    mutating func add(_ block: ExportDocument.Block)
+}
+
+extension ExportDocument: DocumentBuilder {
+    mutating func add(_ block: Block) { blocks.append(block) }
+}
+
+extension DocumentBuilder {
+    mutating func heading(_ level: Int, _ text: String) { add(.heading(level, text)) }
+    mutating func paragraph(_ text: String) { if !text.isEmpty { add(.paragraph(text)) } }
+    mutating func fields(_ pairs: [(String, String)]) { add(.fields(pairs)) }
+    mutating func bullets(_ items: [String]) { if !items.isEmpty { add(.bullets(items)) } }
+    mutating func table(_ t: ExportDocument.Table) { add(.table(t)) }
 }

@@ -6,8 +6,26 @@ public enum PlainTextRenderer {
 
     /// The document as UTF-8, ready to write to a file.
     public static func render(_ doc: ExportDocument) -> [UInt8] {
-        var body = PagedText(pageLines: pageLines - 4, reserving: estimatedSize(doc))
-        for block in doc.blocks {
+        render(runningHead: doc.runningHead, reserving: estimatedSize(doc)) { text in
+            for block in doc.blocks { text.add(block) }
+        }
+    }
+
+    /// The blocks `write` gives, as UTF-8, each laid out as it comes.
+    static func render(runningHead head: String, reserving size: Int, _ write: (inout Builder) -> Void) -> [UInt8] {
+        var text = Builder(body: PagedText(pageLines: pageLines - 4, reserving: size))
+        write(&text)
+        let total = text.body.pageCount
+        return text.body.take(withHeads: (0..<total).map { i in
+            let number = Text.get("export.page", String(i + 1), String(total))
+            return runningHead(head, width - number.count - 1) + " " + number
+        })
+    }
+
+    struct Builder: DocumentBuilder {
+        var body: PagedText
+
+        mutating func add(_ block: ExportDocument.Block) {
             switch block {
             case .heading(let level, let text):
                 if !body.isEmpty { body.endLine() }
@@ -42,17 +60,12 @@ public enum PlainTextRenderer {
                 }
                 body.endLine()
             case .table(let t):
-                table(t, into: &body)
+                PlainTextRenderer.table(t, into: &body)
                 body.endLine()
             case .pageBreak:
                 body.pageBreak()
             }
         }
-        let total = body.pageCount
-        return body.take(withHeads: (0..<total).map { i in
-            let number = Text.get("export.page", String(i + 1), String(total))
-            return runningHead(doc.runningHead, width - number.count - 1) + " " + number
-        })
     }
 
     /// The running head in `w` columns, cut after a whole word with "…" when it is longer.

@@ -2,8 +2,26 @@
 /// engine's report: every number comes from the same figures the checks use.
 public enum PlanDocument {
     public static func plan(_ plan: Plan, report: Report, catalog: Catalog = .bundled, policies: PolicySet = .bundled) -> ExportDocument {
+        var d = ExportDocument(title: clean(plan.title), runningHead: runningHead(plan))
+        write(plan, report: report, catalog: catalog, policies: policies, into: &d)
+        return d
+    }
+
+    /// The plan document as plain text, each block written out as it is made: on a large plan
+    /// the whole document held at once was some 50 MB, cold again by the time it was read.
+    public static func planText(_ plan: Plan, report: Report, catalog: Catalog = .bundled, policies: PolicySet = .bundled) -> [UInt8] {
+        // Generous: memory reserved and never written costs nothing.
+        let size = 40_000 + 1_500 * plan.measures.count + 1_000 * plan.needs.count
+            + 200 * (plan.trainingSlots.count + plan.budget.costs.count + plan.budget.funding.count + plan.waivers.count)
+        return PlainTextRenderer.render(runningHead: runningHead(plan), reserving: size) { text in
+            write(plan, report: report, catalog: catalog, policies: policies, into: &text)
+        }
+    }
+
+    static func runningHead(_ plan: Plan) -> String { clean("\(plan.municipality.name) · \(plan.title)") }
+
+    static func write<D: DocumentBuilder>(_ plan: Plan, report: Report, catalog: Catalog, policies: PolicySet, into d: inout D) {
         let m = plan.municipality
-        var d = ExportDocument(title: clean(plan.title), runningHead: clean("\(m.name) · \(plan.title)"))
         d.heading(1, clean(plan.title))
         d.fields([
             (Text.get("export.municipality"), clean("\(m.name) (\(m.number)), \(m.county)")),
@@ -11,7 +29,7 @@ public enum PlanDocument {
             (Text.get("export.status"), Text.get("status.\(plan.status.rawValue)")),
             (Text.get("export.owner"), clean([plan.owner.name, plan.owner.role].filter { !$0.isEmpty }.joined(separator: ", "))),
         ] + plan.decisions.map { (catalog.decisionKinds.title($0.kind), clean("\($0.body) \($0.date), sak \($0.caseNumber): \($0.title)")) })
-        d.blocks.append(.pageBreak)
+        d.add(.pageBreak)
 
         d.heading(2, Text.get("export.summary"))
         let years = report.figures.budget
@@ -114,7 +132,6 @@ public enum PlanDocument {
         d.heading(2, Text.get("export.follow-up"))
         d.paragraph(clean(plan.followUp.reporting))
         if !plan.followUp.revisionDate.isEmpty { d.paragraph(Text.get("export.revision", plan.followUp.revisionDate)) }
-        return d
     }
 
     /// A draft case presentation for the political body; the case officer completes it.
@@ -152,7 +169,7 @@ public enum PlanDocument {
     }
 
     /// Each need with its fields. Like the measures, a large part of a large plan's document.
-    static func needSections(_ plan: Plan, catalog: Catalog, into d: inout ExportDocument) {
+    static func needSections<D: DocumentBuilder>(_ plan: Plan, catalog: Catalog, into d: inout D) {
         let occupation = Text.get("ui.field.occupation"), fte = Text.get("ui.field.fte"), year = Text.get("ui.field.year"),
             service = Text.get("ui.field.service"), strategy = Text.get("ui.field.strategy"), rationale = Text.get("ui.field.rationale")
         func section(_ n: borrowing Need) {
@@ -167,7 +184,7 @@ public enum PlanDocument {
     /// Each measure under the K2025 area it names first, in plan order. On a large plan this
     /// is most of the document, so the labels are looked up once, and costs and funding are
     /// gathered by position rather than in dictionaries keyed by id.
-    static func measureSections(_ plan: Plan, catalog: Catalog, policies: PolicySet, into d: inout ExportDocument) {
+    static func measureSections<D: DocumentBuilder>(_ plan: Plan, catalog: Catalog, policies: PolicySet, into d: inout D) {
         let measures = plan.measures
         let index = IdIndex(measures.indices.map { measures[$0].id })
         var cost = [Int](repeating: 0, count: measures.count)

@@ -106,7 +106,7 @@ struct BenchCommand: Command {
             let id = plan.measures.first?.id ?? ""
             return timeEdit(plan, input.file, field: 0, clear: false, typing: "x") { $0.id == id + "x" }
         // Export to plain text, and a diff of two versions that differ in one field.
-        case .export: return time { PlainTextRenderer.render(PlanDocument.plan(plan, report: engine.check(plan))) }.seconds
+        case .export: return time { PlanDocument.planText(plan, report: engine.check(plan)) }.seconds
         case .diff: return time { PlanDiffer.diff(plan, input.changed) }.seconds
         }
     }

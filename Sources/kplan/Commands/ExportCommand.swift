@@ -34,17 +34,19 @@ struct ExportCommand: Command {
         let loaded = try loadForEditing(file, policies: set)
         let plan = loaded.plan!
         let report = Engine(policies: set).check(plan)
-        let doc = document == .plan ? PlanDocument.plan(plan, report: report, policies: set) : PlanDocument.caseDraft(plan, report: report, policies: set)
+        func doc() -> ExportDocument {
+            document == .plan ? PlanDocument.plan(plan, report: report, policies: set) : PlanDocument.caseDraft(plan, report: report, policies: set)
+        }
         if let pdf {
-            let bytes = try Groff.pdf(GroffRenderer.render(doc))
+            let bytes = try Groff.pdf(GroffRenderer.render(doc()))
             do { try PlanStore.write(bytes, to: pdf, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
             return
         }
         let bytes: [UInt8]
         switch format {
-        case .text: bytes = PlainTextRenderer.render(doc)
-        case .ms: bytes = Array(GroffRenderer.render(doc).utf8)
-        case .markdown: bytes = Array(MarkdownRenderer.render(doc).utf8)
+        case .text: bytes = document == .plan ? PlanDocument.planText(plan, report: report, policies: set) : PlainTextRenderer.render(doc())
+        case .ms: bytes = Array(GroffRenderer.render(doc()).utf8)
+        case .markdown: bytes = Array(MarkdownRenderer.render(doc()).utf8)
         }
         if let out {
             do { try PlanStore.write(bytes, to: out, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
