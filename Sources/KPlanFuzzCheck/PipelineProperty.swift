@@ -32,8 +32,12 @@ public enum PipelineProperty {
             return "merging a plan with itself must give the plan"
         }
         guard recheckAgrees(plan) else { return "re-checking an edit must give what a whole check gives" }
-        guard isPagedText(PlainTextRenderer.render(PlanDocument.plan(plan, report: report))) else {
+        let text = PlanDocument.planText(plan, report: report)
+        guard isPagedText(text) else {
             return "plain text must be UTF-8 in pages of at most 64 lines, with no control character but newline and form feed"
+        }
+        guard text == PlainTextRenderer.render(PlanDocument.plan(plan, report: report)) else {
+            return "the plan written out block by block must be the plan document rendered whole"
         }
         _ = GroffRenderer.render(PlanDocument.caseDraft(plan, report: report))
         return nil
