@@ -4,9 +4,10 @@ public enum PlainTextRenderer {
     public static let width = 80
     public static let pageLines = 64
 
-    /// The document as UTF-8, ready to write to a file.
+    /// The document as UTF-8, ready to write to a file. The plan itself is written out as it is
+    /// made (`PlanDocument.planText`); what comes here is small, and its buffer simply grows.
     public static func render(_ doc: ExportDocument) -> [UInt8] {
-        render(runningHead: doc.runningHead, reserving: estimatedSize(doc)) { text in
+        render(runningHead: doc.runningHead, reserving: 0) { text in
             for block in doc.blocks { text.add(block) }
         }
     }
@@ -74,27 +75,6 @@ public enum PlainTextRenderer {
         var cut = text.prefix(max(0, w - 1))
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
         return Format.pad(cut + "…", w)
-    }
-
-    /// About the size of the text, a little over rather than under: each wrapped line costs
-    /// its indent (at most 26 columns, beside the widest label) and a newline, and the page
-    /// heads add a line of 80 columns to every 60.
-    static func estimatedSize(_ doc: ExportDocument) -> Int {
-        func wrapped(_ text: String, indent: Int) -> Int {
-            let n = text.utf8.count
-            return n + (n / (width - indent - 8) + 1) * (indent + 1)
-        }
-        let body = doc.blocks.reduce(0) { size, block in
-            switch block {
-            case .heading(_, let text): size + 2 * (text.utf8.count + 1) + 1
-            case .paragraph(let text): size + wrapped(text, indent: 0) + 1
-            case .fields(let pairs): pairs.reduce(size + 1) { $0 + wrapped($1.1, indent: 26) }
-            case .bullets(let items): items.reduce(size + 1) { $0 + wrapped($1, indent: 2) }
-            case .table(let t): size + (t.rows.count + t.totalRows.count + 3) * (width + 1)
-            case .pageBreak: size + 2
-            }
-        }
-        return body + body / 16
     }
 
     static func table(_ t: ExportDocument.Table, into body: inout PagedText) {
