@@ -61,6 +61,25 @@ import TermUI
         #expect(s.document.isDirty)
     }
 
+    /// An edit changes the item where it is, and undo and redo splice it back: the list stays
+    /// where it was, and the history keeps the items, not the list (when the history kept
+    /// plans, the editor grew by 21 MB an edit on 100 000 measures).
+    @Test func editsUndoAndRedoKeepTheListWhereItIs() throws {
+        var s = try AppFixture.state(screen: .measures)
+        func address() -> UnsafePointer<Measure>? { s.document.plan.measures.withUnsafeBufferPointer { $0.baseAddress } }
+        let before = address()
+        let title = s.plan.measures[0].title
+        try press(&s, "<Enter><Down><Enter>x<Enter>")
+        #expect(s.plan.measures[0].title == title + "x")
+        #expect(address() == before)
+        try press(&s, "u")
+        #expect(s.plan.measures[0].title == title)
+        #expect(address() == before)
+        try press(&s, "<C-r>")
+        #expect(s.plan.measures[0].title == title + "x")
+        #expect(address() == before)
+    }
+
     /// An edit of a measure's goal re-checks only the method rules (see `Engine.recheck`);
     /// the findings must still be those of a whole check, after the edit, undo and redo.
     @Test func blankingAGoalIsFoundAndUndone() throws {

@@ -138,6 +138,12 @@ public struct AppState: Sendable {
         recheck(scope: scope)
     }
 
+    /// As `edit(_:scope:_:)`, for a change worked out beforehand (`PlanChange.editing`).
+    mutating func edit(_ label: String, scope: Engine.EditScope, _ change: PlanChange?) {
+        document.apply(label, scope: scope, change)
+        recheck(scope: scope)
+    }
+
     mutating func recheck(scope: Engine.EditScope = .whole) {
         checked = Engine(catalog: catalog, policies: policies).recheck(document.plan, after: checked, scope: scope)
     }
