@@ -121,11 +121,29 @@ import TermUI
         // Reopen: the journal is offered; restoring and saving writes every edit and removes the journal.
         var reopened = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
         reopened.offerRecovery(entry)
-        #expect(view(reopened).text.contains("Fant 1 ulagrede endringer"))
+        #expect(view(reopened).text.contains("Fant 1 ulagret endring"))
         let again = TestBackend(size: reopened.size, events: try RuntimeTests().events("x j<C-s>q"))
         #expect(Runtime.run(&reopened, again) == 0)
         #expect(try PlanFile.load(path).plan?.needs[0].title == "Flere sykepleiere i hjemmetjenesten (journal)")
         #expect(!FileManager.default.fileExists(atPath: journal))
+    }
+
+    /// The first edit writes the plan; the next ones, undo and redo included, are appended
+    /// as records of what they changed.
+    @Test func laterEditsAreAppended() throws {
+        let path = try RuntimeTests().copyOfExample()
+        let loaded = try PlanFile.load(path)
+        var state = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
+        let keys = "2<Enter><Down><Enter> (1)<Enter><Enter> (2)<Enter><Enter> (3)<Enter>u"
+        let terminal = TestBackend(size: state.size, events: try RuntimeTests().events(keys))
+        terminal.signalAfterEvents = 9
+        #expect(Runtime.run(&state, terminal) == 137)
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Journal.path(for: path))), as: UTF8.self)
+        #expect(text.hasPrefix("kplan-journal/2 1 "))
+        #expect(text.components(separatedBy: "\nchange ").count - 1 == 3)
+        let entry = try #require(Journal.read(for: path))
+        #expect(entry.plan.needs[0].title == "Flere sykepleiere i hjemmetjenesten (1) (2)")
+        #expect(entry.edits == 2)
     }
 
     @Test func declinedJournalIsRemoved() throws {

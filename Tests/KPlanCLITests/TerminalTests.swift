@@ -241,7 +241,7 @@ import Testing
         t.wait(for: "program killed") { !$0.contains("Oversikt") }
         let t2 = Tmux()
         t2.start(command, cwd: dir)
-        t2.wait(for: "Fant 1 ulagrede endringer")
+        t2.wait(for: "Fant 1 ulagret endring")
     }
 
     /// A full disk: the plan's folder is a tmpfs with room for the plan but not for a second

@@ -35,7 +35,7 @@ struct PlanChangeTests {
         #expect(plan == new)
         change.reversed.apply(to: &plan)
         #expect(plan == old)
-        #expect(change.fits(old) && change.reversed.fits(new))
+        #expect(change.applies(to: old) && change.reversed.applies(to: new))
         // A list the edit left alone keeps nothing; one it changed keeps the run from the first
         // to the last item that differ (for these edits, never the whole list).
         func kept<E>(_ list: KeyPath<Plan, [E]>) -> Int { change.before[keyPath: list].count + change.after[keyPath: list].count }
@@ -99,16 +99,25 @@ struct PlanChangeTests {
         #expect(plan.measures.withUnsafeBufferPointer { $0.baseAddress } == address)
     }
 
-    @Test func aChangeThatDoesNotFitIsTold() throws {
+    /// A change read back from the journal is applied only to the plan it was cut from.
+    @Test func aChangeAppliesOnlyToThePlanItWasCutFrom() throws {
         let old = base()
         var new = old
         new.measures[55].title = "Sist"
         let change = try #require(PlanChange(from: old, to: new))
+        #expect(change.applies(to: old))
         var short = old
         short.measures.removeLast(10)
-        #expect(!change.fits(short))
-        #expect(!PlanChange(before: change.before, after: change.after, starts: [0, 55]).fits(old))
-        #expect(!PlanChange(before: change.before, after: change.after, starts: [0, -1, 0, 0, 0]).fits(old))
+        #expect(!change.applies(to: short))
+        var otherItem = old
+        otherItem.measures[55].goal = "Annet"
+        #expect(!change.applies(to: otherItem))
+        var otherField = old
+        otherField.owner.role = "Rådmann"
+        #expect(!change.applies(to: otherField))
+        #expect(!PlanChange(before: change.before, after: change.after, starts: [0, 55]).applies(to: old))
+        #expect(!PlanChange(before: change.before, after: change.after, starts: [0, -1, 0, 0, 0]).applies(to: old))
+        #expect(!PlanChange(before: change.before, after: change.after, starts: [0, 54, 0, 0, 0]).applies(to: old))
     }
 
     /// Random edit sequences on random lists: every change and its reverse lead exactly

@@ -56,12 +56,13 @@ public struct PlanChange: Sendable, Equatable {
         plan = splice.result
     }
 
-    /// Whether `apply(to:)` can splice `plan`: a start per long list, and every run the
-    /// change removes inside its list.
-    public func fits(_ plan: Plan) -> Bool {
-        var check = Fits(change: self, plan: plan)
+    /// Whether this change was cut from `plan`: its fields are those of `before`, and every
+    /// run the change replaces is in its list and holds `before`'s items. Then `apply(to:)`
+    /// gives the plan `after` was cut from. For a change read back from the journal.
+    public func applies(to plan: Plan) -> Bool {
+        var check = Applies(change: self, plan: plan, rest: plan, restBefore: before)
         check.visitAll()
-        return check.fits
+        return check.applies && check.rest == check.restBefore
     }
 
     private struct Cut: LongListVisitor {
@@ -117,15 +118,20 @@ public struct PlanChange: Sendable, Equatable {
         }
     }
 
-    private struct Fits: LongListVisitor {
+    private struct Applies: LongListVisitor {
         let change: PlanChange
         let plan: Plan
-        var fits = true
+        /// `plan` and `before` with their long lists emptied, for comparing the rest.
+        var rest: Plan, restBefore: Plan
+        var applies = true
 
         mutating func visit<E: Equatable & Sendable>(_ list: WritableKeyPath<Plan, [E]>, _ n: Int) {
-            guard n < change.starts.count else { fits = false; return }
-            let start = change.starts[n], count = plan[keyPath: list].count
-            fits = fits && start >= 0 && start <= count && change.before[keyPath: list].count <= count - start
+            rest[keyPath: list] = []
+            restBefore[keyPath: list] = []
+            guard applies, n < change.starts.count else { applies = false; return }
+            let items = plan[keyPath: list], removed = change.before[keyPath: list], start = change.starts[n]
+            applies = start >= 0 && start <= items.count && removed.count <= items.count - start
+                && items[start..<start + removed.count].elementsEqual(removed)
         }
     }
 }

@@ -151,19 +151,7 @@ public enum PlanStore {
             umask(mask)
             mode = 0o666 & ~mask
         }
-        var failure: String?
-        var written = 0
-        bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errnoText()
-                    return
-                }
-                written += n
-            }
-        }
+        var failure = writeAll(fd, bytes)
         if failure == nil, fchmod(fd, mode) != 0 { failure = errnoText() }
         if failure == nil, fsync(fd) != 0 { failure = errnoText() }
         if close(fd) != 0, failure == nil { failure = errnoText() }
@@ -176,6 +164,32 @@ public enum PlanStore {
             close(dfd)
         }
         return .written
+    }
+
+    /// Appends `bytes` to an existing file and flushes them to disk (for the journal's records).
+    static func append(_ bytes: [UInt8], to path: String) throws(StoreError) {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw .writeFailed(path, errnoText()) }
+        var failure = writeAll(fd, bytes)
+        if failure == nil, fsync(fd) != 0 { failure = errnoText() }
+        if close(fd) != 0, failure == nil { failure = errnoText() }
+        if let failure { throw .writeFailed(path, failure) }
+    }
+
+    /// Writes every byte, retrying where a signal interrupted; the error's text, or nil.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+        var written = 0
+        return bytes.withUnsafeBytes { raw -> String? in
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errnoText()
+                }
+                written += n
+            }
+            return nil
+        }
     }
 
     static func errnoText(_ code: Int32 = errno) -> String {

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import KPlanCore
+
+/// The recovery journal on disk: the plan, then one record per edit.
+@Suite struct JournalTests {
+    let dir: String
+    let planPath: String
+    let start = PlanGenerator.generate(needs: 30, measures: 40, years: 4, seed: 5)
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("kplan-journal-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        planPath = dir + "/p.kplan.json"
+    }
+
+    var journal: String { Journal.path(for: planPath) }
+
+    /// Three edits after the whole plan: (plan after each, the change to it).
+    func edits() throws -> [(Plan, PlanChange)] {
+        var plan = start, steps: [(Plan, PlanChange)] = []
+        for edit in [{ (p: inout Plan) in p.measures[3].title = "Endret tittel" },
+                     { (p: inout Plan) in p.needs.remove(at: 7) },
+                     { (p: inout Plan) in p.owner.name = "Kari Nordmann"; p.budget.costs[0].amounts = YearAmounts([2027: 99]) }] {
+            var next = plan
+            edit(&next)
+            steps.append((next, try #require(PlanChange(from: plan, to: next))))
+            plan = next
+        }
+        return steps
+    }
+
+    /// The journal after the whole plan and the three edits appended; the size after each.
+    func written() throws -> [Int] {
+        var written = try Journal.write(start, edits: 0, for: planPath, now: Date(timeIntervalSince1970: 1_000))
+        var sizes = [try size()]
+        for (n, (plan, change)) in try edits().enumerated() {
+            written = try Journal.record(plan, change: change, edits: n + 1, for: planPath, written: written,
+                                         now: Date(timeIntervalSince1970: TimeInterval(1_001 + n)))
+            sizes.append(try size())
+        }
+        return sizes
+    }
+
+    func size() throws -> Int { try readBytes(journal).count }
+
+    @Test func editsAreAppendedAndReadBack() throws {
+        let sizes = try written()
+        let entry = try #require(Journal.read(for: planPath))
+        #expect(entry.plan == (try edits()).last?.0)
+        #expect(entry.edits == 3)
+        #expect(entry.written == Date(timeIntervalSince1970: 1_003))
+        // Appended: each edit adds a record far smaller than the plan.
+        for (a, b) in zip(sizes, sizes.dropFirst()) { #expect(b > a && b - a < sizes[0] / 4) }
+    }
+
+    /// A crash while a record is written leaves it torn: the edits before it are restored.
+    @Test func aTornRecordAndWhatFollowsAreLeftOut() throws {
+        let sizes = try written()
+        let bytes = try readBytes(journal)
+        let steps = try edits()
+        for (cut, expected, edits) in [(sizes[3] - 1, steps[1].0, 2), (sizes[2] + 10, steps[1].0, 2), (sizes[1], steps[0].0, 1),
+                                       (sizes[1] - 3, start, 0), (sizes[0], start, 0)] {
+            try Data(bytes[..<cut]).write(to: URL(fileURLWithPath: journal))
+            let entry = try #require(Journal.read(for: planPath))
+            #expect(entry.plan == expected, "cut at \(cut)")
+            #expect(entry.edits == edits)
+        }
+    }
+
+    @Test func aDamagedRecordAndWhatFollowsAreLeftOut() throws {
+        let sizes = try written()
+        var bytes = try readBytes(journal)
+        // A byte inside the second record's body: its digest no longer matches.
+        let at = sizes[2] - 20
+        bytes[at] = bytes[at] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+        try Data(bytes).write(to: URL(fileURLWithPath: journal))
+        let entry = try #require(Journal.read(for: planPath))
+        #expect(entry.plan == (try edits())[0].0)
+        #expect(entry.edits == 1)
+    }
+
+    /// A record is applied only to the plan it was cut from.
+    @Test func aRecordForAnotherPlanIsLeftOut() throws {
+        var written = try Journal.write(start, edits: 0, for: planPath)
+        let step = try edits()[0]
+        // The first edit undone, appended where the edit itself belongs.
+        written = try Journal.record(start, change: step.1.reversed, edits: 1, for: planPath, written: written)
+        #expect(written.recordBytes > 0)
+        let entry = try #require(Journal.read(for: planPath))
+        #expect(entry.plan == start, "left out")
+        #expect(entry.edits == 0)
+    }
+
+    @Test func aLongRunOfRecordsIsReplacedByTheWholePlan() throws {
+        var written = try Journal.write(start, edits: 0, for: planPath)
+        var plan = start
+        var wholeWrites = 0
+        for n in 0..<400 {
+            var next = plan
+            next.measures[n % plan.measures.count].goal = "Mål \(n)"
+            let before = written.recordBytes
+            written = try Journal.record(next, change: PlanChange(from: plan, to: next), edits: n + 1,
+                                         for: planPath, written: written)
+            if written.recordBytes <= before { wholeWrites += 1 }
+            #expect(written.recordBytes < max(written.planBytes, 1 << 16) + 8192)
+            plan = next
+        }
+        #expect(wholeWrites > 0)
+        #expect(Journal.read(for: planPath)?.plan == plan)
+        #expect(Journal.read(for: planPath)?.edits == 400)
+    }
+
+    /// A journal removed behind kplan's back cannot be appended to: the whole plan is written.
+    @Test func aFailedAppendWritesTheWholePlan() throws {
+        let written = try Journal.write(start, edits: 0, for: planPath)
+        unlink(journal)
+        let step = try edits()[0]
+        let again = try Journal.record(step.0, change: step.1, edits: 1, for: planPath, written: written)
+        #expect(again.recordBytes == 0)
+        #expect(Journal.read(for: planPath)?.plan == step.0)
+    }
+
+    /// A journal written by kplan before records: the header line and the plan.
+    @Test func aJournalWithoutRecordsIsStillRead() throws {
+        var plan = start
+        plan.title = "Fra før"
+        try Data(Array("kplan-journal/1 4 1700000000\n".utf8) + PlanEncoder.encode(plan)).write(to: URL(fileURLWithPath: journal))
+        let entry = try #require(Journal.read(for: planPath))
+        #expect(entry.plan == plan)
+        #expect(entry.edits == 4)
+        #expect(entry.written == Date(timeIntervalSince1970: 1_700_000_000))
+    }
+}
