@@ -8,7 +8,7 @@ public enum Runtime {
     /// Runs until quit or a termination signal; returns the exit status (128 + signal).
     public static func run(_ state: inout AppState, _ terminal: any TerminalBackend) -> Int32 {
         state.size = terminal.size
-        var journaled = Journaled(revision: state.document.revisionID, dirty: state.document.isDirty, written: nil)
+        var journal = JournalKeeper(state)
         terminal.present(view(state), theme: state.theme, colors: state.colors)
         while true {
             let events = terminal.nextEvents(timeoutMilliseconds: nil)
@@ -20,43 +20,11 @@ public enum Runtime {
                 case .resize(let size): message = .resized(size)
                 }
                 let done = perform(update(&state, message), &state, terminal)
-                journal(&state, &journaled)
+                journal.keep(&state)
                 if done { return 0 }
             }
             terminal.present(view(state), theme: state.theme, colors: state.colors)
         }
-    }
-
-    /// Keeps the recovery journal in step with the plan, before the edit is shown as done:
-    /// the edit appended after every change while there are unsaved edits, the journal
-    /// removed when there are none.
-    static func journal(_ state: inout AppState, _ journaled: inout Journaled) {
-        let document = state.document
-        let now = (document.revisionID, document.isDirty)
-        guard now != (journaled.revision, journaled.dirty) else { return }
-        defer { journaled.revision = now.0; journaled.dirty = now.1 }
-        guard document.isDirty else {
-            Journal.remove(for: document.path)
-            journaled.written = nil
-            return
-        }
-        // Appendable when the journal holds the plan the last change started from.
-        let change = document.lastChange.flatMap { $0.from == journaled.revision && $0.to == now.0 && journaled.dirty ? $0.change : nil }
-        do {
-            journaled.written = try Journal.record(state.plan, change: change, edits: document.editCount, for: document.path,
-                                                   written: journaled.written)
-        } catch {
-            journaled.written = nil
-            state.setStatus(Text.get("ui.journal-failed", error.description), error: true)
-        }
-    }
-
-    /// What the journal on disk holds.
-    struct Journaled {
-        var revision: Int
-        /// Whether it holds unsaved edits (when not, there is no journal).
-        var dirty: Bool
-        var written: Journal.Written?
     }
 
     /// Carries out effects in order; returns true when the program should end. A failed

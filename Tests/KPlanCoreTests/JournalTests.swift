@@ -121,6 +121,55 @@ import Testing
         #expect(Journal.read(for: planPath)?.plan == step.0)
     }
 
+    /// The first edit after opening or saving names the plan file, not a copy of the plan.
+    func startFromTheFile() throws -> (steps: [(Plan, PlanChange)], bytes: [UInt8]) {
+        try PlanFile.save(start, to: planPath, expected: nil)
+        let disk = PlanStore.diskVersion(planPath)
+        let steps = try edits()
+        var written = try Journal.record(steps[0].0, change: steps[0].1, edits: 1, for: planPath, written: nil, base: disk)
+        written = try Journal.record(steps[1].0, change: steps[1].1, edits: 2, for: planPath, written: written)
+        return (steps, try readBytes(journal))
+    }
+
+    @Test func aJournalStartsFromThePlanFile() throws {
+        let (steps, bytes) = try startFromTheFile()
+        #expect(String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self).contains(" base "))
+        #expect(bytes.count < PlanEncoder.encode(start).count / 2)
+        let entry = try #require(Journal.read(for: planPath))
+        #expect(entry.plan == steps[1].0, "restored")
+        #expect(entry.edits == 2)
+    }
+
+    /// Someone else changed the file since the journal began: the edits are restored onto their
+    /// version when every one still applies, and not at all when one does not.
+    @Test func aPlanFileChangedSinceIsRestoredOntoOnlyWhenEveryEditApplies() throws {
+        let (steps, _) = try startFromTheFile()
+        var theirs = start
+        theirs.measures[20].goal = "Deres mål"
+        try PlanFile.save(theirs, to: planPath, expected: nil)
+        var both = steps[1].0
+        both.measures[20].goal = "Deres mål"
+        #expect(Journal.read(for: planPath)?.plan == both, "merged")
+        var clash = start
+        clash.measures[3].title = "Deres tittel"
+        try PlanFile.save(clash, to: planPath, expected: nil)
+        #expect(Journal.read(for: planPath) == nil)
+    }
+
+    /// A file changed on disk before the first edit cannot be the journal's start: the whole
+    /// plan is written instead.
+    @Test func aPlanFileChangedBeforeTheFirstEditIsNotTheStart() throws {
+        try PlanFile.save(start, to: planPath, expected: nil)
+        let disk = PlanStore.diskVersion(planPath)
+        var theirs = start
+        theirs.title = "Endret av en annen"
+        try PlanFile.save(theirs, to: planPath, expected: nil)
+        let step = try edits()[0]
+        let written = try Journal.record(step.0, change: step.1, edits: 1, for: planPath, written: nil, base: disk)
+        #expect(written.planBytes == PlanEncoder.encode(step.0).count)
+        #expect(Journal.read(for: planPath)?.plan == step.0, "mine, whole")
+    }
+
     /// A journal written by kplan before records: the header line and the plan.
     @Test func aJournalWithoutRecordsIsStillRead() throws {
         var plan = start

@@ -63,15 +63,24 @@ public enum Journal {
         [path(for: planPath)] + (fallbackPath(for: planPath).map { [$0] } ?? [])
     }
 
-    /// Brings the journal up to `plan`: appends `change` to `written` (the journal holds the
-    /// plan before the change), or writes the whole plan when there is no such journal, the
-    /// records have grown as large as the plan, or appending fails.
+    /// Brings the journal up to `plan`. Appends `change` to `written`, the journal that holds
+    /// the plan before the change. With no such journal, and a change from the plan in the file
+    /// as `base` describes it, starts a journal of that change alone, for as long as the file
+    /// is still `base`. Otherwise, or when the records have grown as large as the plan or
+    /// appending fails, writes the whole plan.
     public static func record(_ plan: Plan, change: PlanChange?, edits: Int, for planPath: String, written: Written?,
-                              now: Date = Date()) throws(StoreError) -> Written {
+                              base: DiskVersion? = nil, now: Date = Date()) throws(StoreError) -> Written {
         if let change, var written, written.recordBytes < max(written.planBytes, 1 << 16),
            let appended = try? append(change, edits: edits, to: written.path, now: now) {
             written.recordBytes += appended
             return written
+        }
+        if let change, written == nil, let base, base.exists, PlanStore.diskVersion(planPath) == base {
+            let header = "\(magic) \(edits) \(Int(now.timeIntervalSince1970)) base \(base.size) \(String(base.digest, radix: 16))\n"
+            let record = record(change, edits: edits, now: now)
+            if let place = try? create(Array(header.utf8) + record, for: planPath) {
+                return Written(path: place, planBytes: base.size, recordBytes: record.count)
+            }
         }
         // A whole write replaces the file, and with it any record a failed append left torn.
         return try write(plan, edits: edits, for: planPath, now: now)
@@ -82,7 +91,13 @@ public enum Journal {
     @discardableResult
     public static func write(_ plan: Plan, edits: Int, for planPath: String, now: Date = Date()) throws(StoreError) -> Written {
         let encoded = PlanEncoder.encode(plan)
-        let bytes = Array("\(magic) \(edits) \(Int(now.timeIntervalSince1970)) \(encoded.count)\n".utf8) + encoded
+        let header = "\(magic) \(edits) \(Int(now.timeIntervalSince1970)) \(encoded.count)\n"
+        return Written(path: try create(Array(header.utf8) + encoded, for: planPath), planBytes: encoded.count, recordBytes: 0)
+    }
+
+    /// Writes a new journal beside the plan, or in the state folder when that fails; returns
+    /// where. The error is the one from beside the plan when neither place can be written.
+    static func create(_ bytes: [UInt8], for planPath: String) throws(StoreError) -> String {
         let places = places(for: planPath)
         var firstError: StoreError?
         for (i, place) in places.enumerated() {
@@ -91,7 +106,7 @@ public enum Journal {
                 try PlanStore.write(bytes, to: place, expected: nil)
                 // Only the newest journal may remain, or a stale one would be offered later.
                 for other in places where other != place { unlink(other) }
-                return Written(path: place, planBytes: encoded.count, recordBytes: 0)
+                return place
             } catch {
                 if firstError == nil { firstError = error }
             }
@@ -101,12 +116,18 @@ public enum Journal {
 
     /// Appends a record of `change` to the journal at `place` and flushes it; returns its size.
     static func append(_ change: PlanChange, edits: Int, to place: String, now: Date) throws(StoreError) -> Int {
+        let bytes = record(change, edits: edits, now: now)
+        try PlanStore.append(bytes, to: place)
+        return bytes.count
+    }
+
+    /// A record: its line, then the change's two cut-down plans.
+    static func record(_ change: PlanChange, edits: Int, now: Date) -> [UInt8] {
         let before = PlanEncoder.encode(change.before), after = PlanEncoder.encode(change.after)
         let body = before + after
         let starts = change.starts.map(String.init).joined(separator: ",")
-        let header = "change \(edits) \(Int(now.timeIntervalSince1970)) \(before.count) \(after.count) \(starts) \(String(FNV1a.hash(body), radix: 16))\n"
-        try PlanStore.append(Array(header.utf8) + body, to: place)
-        return header.utf8.count + body.count
+        let line = "change \(edits) \(Int(now.timeIntervalSince1970)) \(before.count) \(after.count) \(starts) \(String(ContentDigest.of(body), radix: 16))\n"
+        return Array(line.utf8) + body
     }
 
     public static func remove(for planPath: String) {
@@ -115,22 +136,38 @@ public enum Journal {
 
     /// The newest readable journal for a plan, beside it or in the state folder.
     public static func read(for planPath: String, decoder: PlanDecoder = PlanDecoder()) -> Entry? {
-        places(for: planPath).compactMap { readEntry($0, decoder) }.max { $0.written < $1.written }
+        places(for: planPath).compactMap { readEntry($0, planPath, decoder) }.max { $0.written < $1.written }
     }
 
-    static func readEntry(_ place: String, _ decoder: PlanDecoder) -> Entry? {
+    static func readEntry(_ place: String, _ planPath: String, _ decoder: PlanDecoder) -> Entry? {
         guard let bytes = try? PlanStore.read(place), let newline = bytes.firstIndex(of: 0x0A) else { return nil }
         let header = words(bytes[..<newline])
-        let planStart = newline + 1
-        if header.count == 3, header[0] == magicWithoutRecords, let edits = Int(header[1]), let time = Int(header[2]),
-           let plan = decodePlan(bytes[planStart...], decoder) {
-            return Entry(plan: plan, edits: edits, written: Date(timeIntervalSince1970: TimeInterval(time)))
+        let body = newline + 1
+        guard header.count >= 3, let edits = Int(header[1]), let time = Int(header[2]) else { return nil }
+        let written = Date(timeIntervalSince1970: TimeInterval(time))
+        if header.count == 3, header[0] == magicWithoutRecords, let plan = decodePlan(bytes[body...], decoder) {
+            return Entry(plan: plan, edits: edits, written: written)
         }
-        guard header.count == 4, header[0] == magic, let edits = Int(header[1]), let time = Int(header[2]), let size = Int(header[3]),
-              size >= 0, size <= bytes.count - planStart, let plan = decodePlan(bytes[planStart..<planStart + size], decoder) else { return nil }
-        var entry = Entry(plan: plan, edits: edits, written: Date(timeIntervalSince1970: TimeInterval(time)))
-        var offset = planStart + size
-        while let (change, edits, time, end) = readRecord(bytes, at: offset, decoder), change.applies(to: entry.plan) {
+        guard header[0] == magic else { return nil }
+        if header.count == 4, let size = Int(header[3]), size >= 0, size <= bytes.count - body,
+           let plan = decodePlan(bytes[body..<body + size], decoder) {
+            return replay(bytes, from: body + size, onto: Entry(plan: plan, edits: edits, written: written), decoder, strict: false)
+        }
+        // Records of changes to the plan file as it was when the first was made.
+        guard header.count == 6, header[3] == "base", let size = Int(header[4]), let digest = UInt64(header[5], radix: 16),
+              let file = try? PlanStore.read(planPath), let plan = decodePlan(file[...], decoder) else { return nil }
+        let unchanged = DiskVersion(bytes: file) == DiskVersion(exists: true, digest: digest, size: size)
+        // Changed since by someone else: the edits are restored only if every one still applies.
+        return replay(bytes, from: body, onto: Entry(plan: plan, edits: 0, written: written), decoder, strict: !unchanged)
+    }
+
+    /// `entry` with the records from `offset` on applied, up to the end or the first record
+    /// that is torn, damaged or not cut from the plan so far. `strict`: nil when a whole
+    /// record does not apply.
+    static func replay(_ bytes: [UInt8], from offset: Int, onto entry: Entry, _ decoder: PlanDecoder, strict: Bool) -> Entry? {
+        var entry = entry, offset = offset
+        while let (change, edits, time, end) = readRecord(bytes, at: offset, decoder) {
+            guard change.applies(to: entry.plan) else { return strict ? nil : entry }
             change.apply(to: &entry.plan)
             entry.edits = edits
             entry.written = Date(timeIntervalSince1970: TimeInterval(time))
@@ -151,7 +188,7 @@ public enum Journal {
         let bodyStart = newline + 1
         guard beforeSize <= bytes.count - bodyStart, afterSize <= bytes.count - bodyStart - beforeSize else { return nil }
         let body = Array(bytes[bodyStart..<bodyStart + beforeSize + afterSize])
-        guard FNV1a.hash(body) == digest, let before = decodePlan(body[..<beforeSize], decoder),
+        guard ContentDigest.of(body) == digest, let before = decodePlan(body[..<beforeSize], decoder),
               let after = decodePlan(body[beforeSize...], decoder) else { return nil }
         return (PlanChange(before: before, after: after, starts: starts), edits, time, bodyStart + body.count)
     }

@@ -19,18 +19,31 @@ public struct DiskVersion: Sendable, Equatable {
     public init(bytes: [UInt8]) {
         exists = true
         size = bytes.count
-        digest = FNV1a.hash(bytes)
+        digest = ContentDigest.of(bytes)
     }
 }
 
-enum FNV1a {
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
+/// 64 bits that tell two versions of a file apart (not cryptographic): eight bytes a step,
+/// so that a 150 MB plan is checked in tens of milliseconds, where FNV-1a, a byte a step,
+/// took a fifth of a second.
+enum ContentDigest {
+    static func of(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+            var i = 0
+            while i + 8 <= raw.count {
+                h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
+            }
+            var tail: UInt64 = 0
+            for (k, byte) in raw[i...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(k)) }
+            return mix(mix(h ^ tail))
         }
-        return h
+    }
+
+    private static func mix(_ x: UInt64) -> UInt64 {
+        let m = x &* 0x9E37_79B9_7F4A_7C15
+        return m ^ (m >> 29)
     }
 }
 

@@ -56,7 +56,7 @@ struct BenchCommand: Command {
             guard let plan = decoder.decode(bytes).plan else { throw Console.fail(Text.get("cli.bench.invalid", file), ExitStatus.invalidInput) }
             var changed = plan
             if !changed.measures.isEmpty { changed.measures[changed.measures.count / 2].goal += " (endret)" }
-            input = Input(plan: plan, changed: changed, file: file)
+            input = Input(plan: plan, changed: changed, file: file, disk: DiskVersion(bytes: bytes))
         }
         let medians = phases.map { phase in
             let times = (0..<max(1, runs)).map { _ in Self.timeOnce(phase, bytes, decoder, engine, input) }
@@ -70,6 +70,8 @@ struct BenchCommand: Command {
         let plan: Plan
         let changed: Plan
         let file: String
+        /// The file as read, which the editor's journal starts from.
+        let disk: DiskVersion
     }
 
     /// One run of a phase, in seconds. `input` is there for every phase that does not start
@@ -91,20 +93,20 @@ struct BenchCommand: Command {
         // `Engine.EditScope` up to a finished frame: a measure's title (the method rules run
         // again), its FTE gain (the id lookups and the coverage are kept) and its id (the
         // whole plan is checked again).
-        case .frame: return time { view(measureList(plan, input.file)) }.seconds
+        case .frame: return time { view(measureList(input)) }.seconds
         case .move:
-            var s = measureList(plan, input.file)
+            var s = measureList(input)
             return time {
                 _ = update(&s, .key(.down))
                 return view(s)
             }.seconds
         case .edit:
             let title = plan.measures.first?.title ?? ""
-            return timeEdit(plan, input.file, field: 1, clear: false, typing: "x") { $0.title == title + "x" }
-        case .number: return timeEdit(plan, input.file, field: 16, clear: true, typing: "7") { $0.fteGain == Hundredths(7) }
+            return timeEdit(input, field: 1, clear: false, typing: ("y", "x")) { $0.title == title + "yx" }
+        case .number: return timeEdit(input, field: 16, clear: true, typing: ("6", "7")) { $0.fteGain == Hundredths(7) }
         case .rename:
             let id = plan.measures.first?.id ?? ""
-            return timeEdit(plan, input.file, field: 0, clear: false, typing: "x") { $0.id == id + "x" }
+            return timeEdit(input, field: 0, clear: false, typing: ("y", "x")) { $0.id == id + "yx" }
         // Export to plain text, and a diff of two versions that differ in one field.
         case .export: return time { PlanDocument.planText(plan, report: engine.check(plan)) }.seconds
         case .diff: return time { PlanDiffer.diff(plan, input.changed) }.seconds
@@ -112,27 +114,39 @@ struct BenchCommand: Command {
     }
 
     /// The measure list as the terminal UI first shows it (building it checks the plan).
-    static func measureList(_ plan: Plan, _ file: String) -> AppState {
-        var s = AppState(plan: plan, path: file, disk: nil, size: Size(width: 120, height: 40))
+    static func measureList(_ input: Input) -> AppState {
+        var s = AppState(plan: input.plan, path: input.file, disk: input.disk, size: Size(width: 120, height: 40))
         s.screen = .measures
         return s
     }
 
     /// An edit of the first measure's field number `field` in its detail view, timed from the
-    /// last key typed to a finished frame. The keys reach the field by its place in the
-    /// editor, so `landed` checks that the edit changed the field it is meant to: a reordered
-    /// editor would otherwise time another field without a word.
-    static func timeEdit(_ plan: Plan, _ file: String, field: Int, clear: Bool, typing character: Character,
+    /// last key typed to a finished frame, with the edit appended to the recovery journal in
+    /// between, as the editor does before it shows an edit as done. The journal beside the
+    /// plan is removed afterwards. The timed edit is the second: a planner's first edit after
+    /// opening or saving writes the whole plan to the journal, every later one a record.
+    /// The keys reach the field by its place in the editor, so `landed` checks that the
+    /// edit changed the field it is meant to: a reordered editor would otherwise time another
+    /// field without a word.
+    static func timeEdit(_ input: Input, field: Int, clear: Bool, typing: (first: Character, timed: Character),
                          landed: (Measure) -> Bool) -> Double {
-        var s = measureList(plan, file)
-        let keys = [Key.enter] + Array(repeating: .down, count: field) + [.enter] + (clear ? [.ctrl("u")] : [])
-        for key in keys { _ = update(&s, .key(key)) }
+        var s = measureList(input)
+        var journal = JournalKeeper(s)
+        defer { Journal.remove(for: input.file) }
+        let open = [Key.enter] + Array(repeating: .down, count: field) + [.enter] + (clear ? [.ctrl("u")] : [])
+        let reopen = [Key.enter] + (clear ? [.ctrl("u")] : [])
+        for key in open + [.char(typing.first), .enter] + reopen {
+            _ = update(&s, .key(key))
+            journal.keep(&s)
+        }
         let seconds = time {
-            _ = update(&s, .key(.char(character)))
+            _ = update(&s, .key(.char(typing.timed)))
             _ = update(&s, .key(.enter))
+            journal.keep(&s)
             return view(s)
         }.seconds
         precondition(s.plan.measures.first.map(landed) ?? true, "the timed edit did not reach measure field \(field)")
+        precondition(Journal.read(for: input.file)?.plan == s.plan, "the timed edit did not reach the journal")
         return seconds
     }
 
