@@ -32,6 +32,9 @@ public enum PipelineProperty {
             return "merging a plan with itself must give the plan"
         }
         guard recheckAgrees(plan) else { return "re-checking an edit must give what a whole check gives" }
+        guard changesGoBothWays(plan) else {
+            return "an edit's change must lead from the plan to the edited plan and back, also as read back from the journal"
+        }
         let text = PlanDocument.planText(plan, report: report)
         guard isPagedText(text) else {
             return "plain text must be UTF-8 in pages of at most 64 lines, with no control character but newline and form feed"
@@ -58,11 +61,31 @@ public enum PipelineProperty {
         return String(validating: bytes, as: UTF8.self) != nil
     }
 
+    /// The edits `edited` makes, as the undo history and the recovery journal keep them.
+    static func changesGoBothWays(_ plan: Plan) -> Bool {
+        let (text, values) = edited(plan)
+        return [text, values].allSatisfy { edit in
+            guard let change = PlanChange(from: plan, to: edit) else { return edit == plan }
+            var there = plan, back = edit
+            change.apply(to: &there)
+            change.reversed.apply(to: &back)
+            let journaled = Journal.change(inRecord: Journal.record(change, edits: 1, now: .init(timeIntervalSince1970: 0)), decoder: decoder)
+            return there == edit && back == plan && journaled == change && change.applies(to: plan)
+        }
+    }
+
     /// Edits of each `Engine.EditScope` short of a whole check. Text: fills in or empties the
     /// last measure's goal and the first need's title. Values: moves the last measure's FTE
     /// gain and end, and the first need's FTE and year.
     static func recheckAgrees(_ plan: Plan) -> Bool {
         let before = engine.run(plan)
+        let (text, values) = edited(plan)
+        return engine.recheck(text, after: before, scope: .text).report == engine.check(text)
+            && engine.recheck(values, after: before, scope: .values).report == engine.check(values)
+    }
+
+    /// An edit of text and one of values (see `recheckAgrees`).
+    static func edited(_ plan: Plan) -> (text: Plan, values: Plan) {
         var text = plan
         if let i = text.measures.indices.last { text.measures[i].goal = text.measures[i].goal.isEmpty ? "Mål" : "" }
         if !text.needs.isEmpty { text.needs[0].title = text.needs[0].title.isEmpty ? "Behov" : "" }
@@ -75,8 +98,7 @@ public enum PipelineProperty {
             values.needs[0].fte = values.needs[0].fte == .zero ? Hundredths(raw: 300) : .zero
             values.needs[0].year = values.needs[0].year == 2030 ? 2028 : 2030
         }
-        return engine.recheck(text, after: before, scope: .text).report == engine.check(text)
-            && engine.recheck(values, after: before, scope: .values).report == engine.check(values)
+        return (text, values)
     }
 
     /// The split parse is tried at any size here (kplan tries it from 1 MiB).

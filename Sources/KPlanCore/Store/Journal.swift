@@ -122,7 +122,7 @@ public enum Journal {
     }
 
     /// A record: its line, then the change's two cut-down plans.
-    static func record(_ change: PlanChange, edits: Int, now: Date) -> [UInt8] {
+    public static func record(_ change: PlanChange, edits: Int, now: Date) -> [UInt8] {
         let before = PlanEncoder.encode(change.before), after = PlanEncoder.encode(change.after)
         let body = before + after
         let starts = change.starts.map(String.init).joined(separator: ",")
@@ -174,6 +174,12 @@ public enum Journal {
             offset = end
         }
         return entry
+    }
+
+    /// The change a record holds, as reading the journal gets it; nil when the record is torn
+    /// or damaged.
+    public static func change(inRecord bytes: [UInt8], decoder: PlanDecoder = PlanDecoder()) -> PlanChange? {
+        readRecord(bytes, at: 0, decoder)?.0
     }
 
     /// The record at `offset`, and where it ends; nil at the end of the file and for a record
