@@ -39,8 +39,10 @@ public enum PipelineProperty {
         guard isPagedText(text) else {
             return "plain text must be UTF-8 in pages of at most 64 lines, with no control character but newline and form feed"
         }
-        guard text == PlainTextRenderer.render(PlanDocument.plan(plan, report: report)) else {
-            return "the plan written out block by block must be the plan document rendered whole"
+        let whole = PlanDocument.plan(plan, report: report)
+        guard text == PlainTextRenderer.render(whole), PlanDocument.planMarkdown(plan, report: report) == MarkdownRenderer.render(whole),
+              PlanDocument.planGroff(plan, report: report) == GroffRenderer.render(whole) else {
+            return "the plan written out block by block must be the plan document rendered whole, in every format"
         }
         _ = GroffRenderer.render(PlanDocument.caseDraft(plan, report: report))
         return nil

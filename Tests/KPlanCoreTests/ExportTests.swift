@@ -79,11 +79,14 @@ import Testing
 
     /// The plan written out block by block as it is made, into a buffer reserved from the plan's
     /// size, is the plan document rendered whole into a buffer that starts empty and grows.
-    @Test func planTextStreamedIsTheDocumentRendered() {
+    @Test func planStreamedIsTheDocumentRendered() {
         let generated = PlanGenerator.generate(needs: 400, measures: 600, years: 4, seed: 8)
         for p in [plan, generated] {
             let report = Engine().check(p)
-            #expect(PlanDocument.planText(p, report: report) == PlainTextRenderer.render(PlanDocument.plan(p, report: report)))
+            let whole = PlanDocument.plan(p, report: report)
+            #expect(PlanDocument.planText(p, report: report) == PlainTextRenderer.render(whole))
+            #expect(PlanDocument.planMarkdown(p, report: report) == MarkdownRenderer.render(whole))
+            #expect(PlanDocument.planGroff(p, report: report) == GroffRenderer.render(whole))
         }
     }
 

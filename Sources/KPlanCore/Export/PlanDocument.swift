@@ -10,12 +10,30 @@ public enum PlanDocument {
     /// The plan document as plain text, each block written out as it is made: on a large plan
     /// the whole document held at once was some 50 MB, cold again by the time it was read.
     public static func planText(_ plan: Plan, report: Report, catalog: Catalog = .bundled, policies: PolicySet = .bundled) -> [UInt8] {
-        // Generous: memory reserved and never written costs nothing.
-        let size = 40_000 + 1_500 * plan.measures.count + 1_000 * plan.needs.count
-            + 200 * (plan.trainingSlots.count + plan.budget.costs.count + plan.budget.funding.count + plan.waivers.count)
-        return PlainTextRenderer.render(runningHead: runningHead(plan), reserving: size) { text in
+        PlainTextRenderer.render(runningHead: runningHead(plan), reserving: estimatedSize(plan)) { text in
             write(plan, report: report, catalog: catalog, policies: policies, into: &text)
         }
+    }
+
+    /// The plan document as Markdown, written out as `planText` is.
+    public static func planMarkdown(_ plan: Plan, report: Report, catalog: Catalog = .bundled, policies: PolicySet = .bundled) -> String {
+        var markdown = MarkdownRenderer.Writer(reserving: estimatedSize(plan))
+        write(plan, report: report, catalog: catalog, policies: policies, into: &markdown)
+        return markdown.text
+    }
+
+    /// The plan document as groff -ms source, written out as `planText` is.
+    public static func planGroff(_ plan: Plan, report: Report, catalog: Catalog = .bundled, policies: PolicySet = .bundled) -> String {
+        var groff = GroffRenderer.Writer(runningHead: runningHead(plan), reserving: estimatedSize(plan))
+        write(plan, report: report, catalog: catalog, policies: policies, into: &groff)
+        return groff.text
+    }
+
+    /// Bytes to reserve for the document, generously: memory reserved and never written
+    /// costs nothing.
+    static func estimatedSize(_ plan: Plan) -> Int {
+        40_000 + 1_500 * plan.measures.count + 1_000 * plan.needs.count
+            + 200 * (plan.trainingSlots.count + plan.budget.costs.count + plan.budget.funding.count + plan.waivers.count)
     }
 
     static func runningHead(_ plan: Plan) -> String { clean("\(plan.municipality.name) · \(plan.title)") }

@@ -34,19 +34,20 @@ struct ExportCommand: Command {
         let loaded = try loadForEditing(file, policies: set)
         let plan = loaded.plan!
         let report = Engine(policies: set).check(plan)
-        func doc() -> ExportDocument {
-            document == .plan ? PlanDocument.plan(plan, report: report, policies: set) : PlanDocument.caseDraft(plan, report: report, policies: set)
-        }
+        // The plan is written out block by block; the case draft is a few pages.
+        func doc() -> ExportDocument { PlanDocument.caseDraft(plan, report: report, policies: set) }
+        func groff() -> String { document == .plan ? PlanDocument.planGroff(plan, report: report, policies: set) : GroffRenderer.render(doc()) }
         if let pdf {
-            let bytes = try Groff.pdf(GroffRenderer.render(doc()))
+            let bytes = try Groff.pdf(groff())
             do { try PlanStore.write(bytes, to: pdf, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
             return
         }
         let bytes: [UInt8]
         switch format {
         case .text: bytes = document == .plan ? PlanDocument.planText(plan, report: report, policies: set) : PlainTextRenderer.render(doc())
-        case .ms: bytes = Array(GroffRenderer.render(doc()).utf8)
-        case .markdown: bytes = Array(MarkdownRenderer.render(doc()).utf8)
+        case .ms: bytes = Array(groff().utf8)
+        case .markdown:
+            bytes = Array((document == .plan ? PlanDocument.planMarkdown(plan, report: report, policies: set) : MarkdownRenderer.render(doc())).utf8)
         }
         if let out {
             do { try PlanStore.write(bytes, to: out, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
