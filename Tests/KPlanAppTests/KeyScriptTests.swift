@@ -216,7 +216,7 @@ import TermUI
         try press(&s, ":submit<Enter>")
         #expect(s.plan.status == .draft)
         #expect(s.screen == .findings)
-        #expect(s.status == "kan ikke sende til behandling: 0 feil og 1 åpne advarsler må rettes eller få unntak")
+        #expect(s.status == "kan ikke sende til behandling: 0 feil og 1 åpen advarsel må rettes eller få unntak")
         try press(&s, "9]]]a<Enter>demand-not-covered<Enter><Down><Down><Enter>Dekkes av velferdsteknologi<Enter>")
         #expect(s.plan.waivers.count == 1)
         try press(&s, ":submit<Enter>")

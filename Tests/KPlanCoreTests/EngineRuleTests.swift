@@ -106,7 +106,7 @@ import Testing
              message: "planen er godkjent, men mangler vedtak av typen plan-approval med organ, saksnummer og dato",
              anchor: "\"decisions\": [", columnOffset: 13),
         Case(rule: "status-not-allowed", change: { $0.status = .submitted; $0.followUp.revisionDate = "" }, path: "/status",
-             message: "status «submitted» krever null feil og ingen åpne advarsler; planen har 0 feil og 1 åpne advarsler",
+             message: "status «submitted» krever null feil og ingen åpne advarsler; planen har 0 feil og 1 åpen advarsel",
              anchor: "\"status\": \"submitted\"", columnOffset: 10),
         Case(rule: "waiver-invalid", change: { $0.waivers = [Waiver(rule: "need-gapp", target: "", reason: "r", decidedBy: "d", date: "2026-01-01")] },
              path: "/waivers/0/rule", message: "unntak for ukjent regel «need-gapp». mente du «need-gap»?", anchor: "\"need-gapp\""),
