@@ -45,6 +45,22 @@ import Testing
         #expect(Array(lookups.measuresByNeed()[0]) == [0, 1, 1])
     }
 
+    /// Measures' needs are resolved in blocks (see `RuleLookups`): lists of every length, empty,
+    /// repeated and missing ids, across block edges, resolve as a plain search finds them.
+    @Test func needsResolveAcrossBlocks() {
+        var plan = PlanGenerator.generate(needs: 50, measures: 200, years: 4, seed: 4)
+        var rng = SplitMix64(seed: 6)
+        for i in plan.measures.indices {
+            plan.measures[i].needs = (0..<rng.below(4)).map { _ in rng.below(8) == 0 ? "X\(rng.below(5))" : "B\(rng.below(50) + 1)" }
+        }
+        let lookups = RuleLookups(plan)
+        #expect(lookups.measureNeeds.count == plan.measures.count)
+        for i in plan.measures.indices {
+            let expected = plan.measures[i].needs.map { id in plan.needs.firstIndex { $0.id == id }.map { Int32($0) } ?? RuleLookups.missing }
+            #expect(Array(lookups.measureNeeds[i]) == expected, "measure \(i)")
+        }
+    }
+
     /// The resolver's guesses (the item found last, and the next) give what a hash lookup
     /// gives: the first item with the id, also where the guess is a repeat or spelt another way.
     @Test func resolverGuessesAgreeWithTheIndex() {

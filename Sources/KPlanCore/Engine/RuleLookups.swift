@@ -26,12 +26,20 @@ struct RuleLookups: Sendable {
             let needs = IdIndex(plan.needs.indices.map { plan.needs[$0].id })
             var resolver = Resolver(needs)
             var lists = Ragged()
-            // A loop, not `lists.append(needs.lazy.map(resolve))`: that closure copied the
-            // resolver per measure, four reference-counted arrays each time, and those atomic
-            // operations kept the processor from overlapping the cache misses on the lists.
-            for i in plan.measures.indices {
-                for id in plan.measures[i].needs { lists.append(resolver.resolve(id)) }
-                lists.endList()
+            // Each measure's list is a heap block of its own, a cache miss on a large plan. In
+            // blocks: a short loop reads the lengths of a block's lists, so that the processor
+            // waits for those misses together, and then their ids are resolved. Loops, not
+            // `lists.append(needs.lazy.map(resolve))`: that closure copied the resolver per
+            // measure, four reference-counted arrays, and atomic operations keep the processor
+            // from overlapping misses.
+            var counts = [Int](repeating: 0, count: 64)
+            for block in stride(from: 0, to: plan.measures.count, by: counts.count) {
+                let end = min(plan.measures.count, block + counts.count)
+                for i in block..<end { counts[i - block] = plan.measures[i].needs.count }
+                for i in block..<end {
+                    for k in 0..<counts[i - block] { lists.append(resolver.resolve(plan.measures[i].needs[k])) }
+                    lists.endList()
+                }
             }
             return (needs, lists)
         }, {
