@@ -71,7 +71,7 @@ public enum PipelineProperty {
             var there = plan, back = edit
             change.apply(to: &there)
             change.reversed.apply(to: &back)
-            let journaled = Journal.change(inRecord: Journal.record(change, edits: 1, now: .init(timeIntervalSince1970: 0)), decoder: decoder)
+            let journaled = Journal.change(inRecord: Journal.recordBytes(change, edits: 1, now: .init(timeIntervalSince1970: 0)), decoder: decoder)
             return there == edit && back == plan && journaled == change && change.applies(to: plan)
         }
     }

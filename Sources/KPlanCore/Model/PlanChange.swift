@@ -37,7 +37,7 @@ public struct PlanChange: Sendable, Equatable {
         return PlanChange(before: cut.before, after: after, starts: cut.starts)
     }
 
-    /// As `init(from:to:)` made it, or as the journal read it back (check it with `fits`).
+    /// As `init(from:to:)` made it, or as the journal read it back (check it with `applies(to:)`).
     public init(before: Plan, after: Plan, starts: [Int]) {
         self.before = before
         self.after = after
@@ -84,19 +84,19 @@ public struct PlanChange: Sendable, Equatable {
     }
 
     private struct CutToItem: LongListVisitor {
-        let plan: Plan, list: String, item: Int
+        let plan: Plan, pointer: String, item: Int
         var before: Plan
         var starts: [Int] = []
         var place: Int
 
-        init(plan: Plan, list: String, item: Int) {
-            self.plan = plan; self.list = list; self.item = item
+        init(plan: Plan, list pointer: String, item: Int) {
+            self.plan = plan; self.pointer = pointer; self.item = item
             before = plan
             place = item
         }
 
         mutating func visit<E: Equatable & Sendable>(_ list: WritableKeyPath<Plan, [E]>, _ n: Int) {
-            let isItsList = longListPointers[n] == self.list
+            let isItsList = longListPointers[n] == pointer
             before[keyPath: list] = isItsList ? [plan[keyPath: list][item]] : []
             starts.append(isItsList ? item : 0)
             if isItsList { place = 0 }

@@ -4,13 +4,14 @@ import Foundation
 /// (`.NAME.kplan-journal`), so a crash, `kill -9` or a dropped connection loses nothing. A
 /// successful save removes it.
 ///
-/// It holds a header line and the plan in canonical form, then one record per edit since:
-/// the edit's `PlanChange`, as its two cut-down plans. Appending a record and flushing it
-/// takes milliseconds where writing the whole plan again took 0.1 s on 10 000 measures and
-/// over a second on 100 000. A record names its length and digest, and is applied only to
-/// the plan it was cut from, so a record torn by a crash, and everything after it, is left
-/// out. When the records have grown as large as the plan, the next edit writes the whole
-/// plan again.
+/// It is a header line, then one record per edit: the edit's `PlanChange`, as its two
+/// cut-down plans. The header names where the records start: the plan file as it was loaded
+/// or saved (its size and digest), or the plan itself, in canonical form, after the header.
+/// Appending a record and flushing it takes milliseconds where writing the whole plan took
+/// 0.1 s on 10 000 measures and a second on 100 000. A record names its length and digest,
+/// and is applied only to the plan it was cut from, so a record torn by a crash, and all
+/// that follows it, is left out. When the records have grown as large as the plan, the next
+/// edit writes the whole plan.
 ///
 /// When the plan's folder cannot be written (read-only, full, no permission) the journal
 /// goes to the user's state folder instead ($XDG_STATE_HOME/kplan/journal, by default
@@ -77,7 +78,7 @@ public enum Journal {
         }
         if let change, written == nil, let base, base.exists, PlanStore.diskVersion(planPath) == base {
             let header = "\(magic) \(edits) \(Int(now.timeIntervalSince1970)) base \(base.size) \(String(base.digest, radix: 16))\n"
-            let record = record(change, edits: edits, now: now)
+            let record = recordBytes(change, edits: edits, now: now)
             if let place = try? create(Array(header.utf8) + record, for: planPath) {
                 return Written(path: place, planBytes: base.size, recordBytes: record.count)
             }
@@ -116,13 +117,13 @@ public enum Journal {
 
     /// Appends a record of `change` to the journal at `place` and flushes it; returns its size.
     static func append(_ change: PlanChange, edits: Int, to place: String, now: Date) throws(StoreError) -> Int {
-        let bytes = record(change, edits: edits, now: now)
+        let bytes = recordBytes(change, edits: edits, now: now)
         try PlanStore.append(bytes, to: place)
         return bytes.count
     }
 
     /// A record: its line, then the change's two cut-down plans.
-    public static func record(_ change: PlanChange, edits: Int, now: Date) -> [UInt8] {
+    public static func recordBytes(_ change: PlanChange, edits: Int, now: Date) -> [UInt8] {
         let before = PlanEncoder.encode(change.before), after = PlanEncoder.encode(change.after)
         let body = before + after
         let starts = change.starts.map(String.init).joined(separator: ",")
