@@ -121,7 +121,7 @@ import TermUI
         // Reopen: the journal is offered; restoring and saving writes every edit and removes the journal.
         var reopened = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
         reopened.offerRecovery(entry)
-        #expect(view(reopened).text.contains("Fant 1 ulagret endring"))
+        #expect(view(reopened).text.contains("Fant 1 ulagret endring fra \(Format.dateTime(entry.written))"))
         let again = TestBackend(size: reopened.size, events: try RuntimeTests().events("x j<C-s>q"))
         #expect(Runtime.run(&reopened, again) == 0)
         #expect(try PlanFile.load(path).plan?.needs[0].title == "Flere sykepleiere i hjemmetjenesten (journal)")

@@ -1,8 +1,19 @@
+import Foundation
 import Testing
 @testable import KPlanCore
 
 /// Norwegian number formats, and the character count the plain text layout relies on.
 @Suite struct FormatTests {
+    /// As a Norwegian reads a time, whatever the process's locale.
+    @Test func dateAndTimeAreNorwegian() throws {
+        let utc = try #require(TimeZone(identifier: "UTC")), oslo = try #require(TimeZone(identifier: "Europe/Oslo"))
+        // 2026-11-24 01:46:20 UTC.
+        let date = Date(timeIntervalSince1970: 1_795_484_780)
+        #expect(Format.dateTime(date, timeZone: utc) == "24.11.2026 kl. 01:46")
+        #expect(Format.dateTime(date, timeZone: oslo) == "24.11.2026 kl. 02:46")
+        #expect(Format.dateTime(Date(timeIntervalSince1970: 1_783_000_000), timeZone: utc) == "02.07.2026 kl. 13:46")
+    }
+
     @Test func amountsAreGroupedInThrees() {
         #expect(Format.grouped(0) == "0")
         #expect(Format.grouped(999) == "999")

@@ -108,7 +108,7 @@ public struct AppState: Sendable {
     /// Offers to restore edits a crash left in the journal.
     public mutating func offerRecovery(_ entry: Journal.Entry) {
         recovery = entry.plan
-        let time = entry.written.formatted(.dateTime.day().month().hour().minute())
+        let time = Format.dateTime(entry.written)
         mode = .confirm(question: Text.get("ui.confirm.restore", String(entry.edits), time), action: .restore)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Norwegian number formats: `1 234 567 kr`, `82,5`, `−30 000 kr`.
 public enum Format {
     /// Digits in groups of three. Written as bytes: an export formats a million amounts, and
@@ -26,6 +28,17 @@ public enum Format {
     }
 
     public static func kroner(_ value: Int) -> String { grouped(value) + " kr" }
+
+    /// `24.11.2026 kl. 01:46`, in `timeZone`. Not `Date.formatted`: that follows the
+    /// process's locale, which on a server is English ("24 Nov at 1:46 AM").
+    public static func dateTime(_ date: Date, timeZone: TimeZone = .current) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
+        let day = "\(two(c.day)).\(two(c.month)).\(c.year ?? 0)", time = "\(two(c.hour)):\(two(c.minute))"
+        return Text.get("format.date-time", day, time)
+    }
 
     public static func signedKroner(_ value: Int) -> String { (value > 0 ? "+" : "") + kroner(value) }
 
