@@ -124,7 +124,8 @@ struct BenchCommand: Command {
     /// last key typed to a finished frame, with the edit appended to the recovery journal in
     /// between, as the editor does before it shows an edit as done. The journal beside the
     /// plan is removed afterwards. The timed edit is the second: a planner's first edit after
-    /// opening or saving writes the whole plan to the journal, every later one a record.
+    /// opening or saving starts the journal, reading the plan file to see that it is still
+    /// what the records start from; every later edit appends a record.
     /// The keys reach the field by its place in the editor, so `landed` checks that the
     /// edit changed the field it is meant to: a reordered editor would otherwise time another
     /// field without a word.
