@@ -140,10 +140,12 @@ import Testing
         #expect(entry.edits == 2)
     }
 
-    /// Someone else changed the file since the journal began: the edits are restored onto their
-    /// version when every one still applies, and not at all when one does not.
-    @Test func aPlanFileChangedSinceIsRestoredOntoOnlyWhenEveryEditApplies() throws {
+    /// Someone else replaced the file since the journal began (a `git pull`): the edits go on
+    /// their version when every one still applies there, and otherwise on the file as it was,
+    /// which a second name beside the plan keeps.
+    @Test func aPlanFileReplacedSinceGetsTheEditsOnTheirsOrOnTheOriginal() throws {
         let (steps, _) = try startFromTheFile()
+        #expect(FileManager.default.fileExists(atPath: Journal.basePath(for: planPath)))
         var theirs = start
         theirs.measures[20].goal = "Deres mål"
         try PlanFile.save(theirs, to: planPath, expected: nil)
@@ -153,7 +155,19 @@ import Testing
         var clash = start
         clash.measures[3].title = "Deres tittel"
         try PlanFile.save(clash, to: planPath, expected: nil)
+        #expect(Journal.read(for: planPath)?.plan == steps[1].0, "mine, on the file as it was")
+        unlink(Journal.basePath(for: planPath))
         #expect(Journal.read(for: planPath) == nil)
+    }
+
+    @Test func theKeptFileGoesWithTheJournal() throws {
+        _ = try startFromTheFile()
+        #expect(FileManager.default.fileExists(atPath: Journal.basePath(for: planPath)))
+        Journal.remove(for: planPath)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["p.kplan.json"])
+        _ = try startFromTheFile()
+        try Journal.write(start, edits: 3, for: planPath)
+        #expect(!FileManager.default.fileExists(atPath: Journal.basePath(for: planPath)), "a journal with the whole plan needs none")
     }
 
     /// A file changed on disk before the first edit cannot be the journal's start: the whole

@@ -7,6 +7,8 @@ import Foundation
 /// It is a header line, then one record per edit: the edit's `PlanChange`, as its two
 /// cut-down plans. The header names where the records start: the plan file as it was loaded
 /// or saved (its size and digest), or the plan itself, in canonical form, after the header.
+/// In the first case a hard link beside the plan (`.NAME.kplan-journal-base`) keeps that
+/// file as it was, for when someone replaces the plan file before the edits are saved.
 /// Appending a record and flushing it takes milliseconds where writing the whole plan took
 /// 0.1 s on 10 000 measures and a second on 100 000. A record names its length and digest,
 /// and is applied only to the plan it was cut from, so a record torn by a crash, and all
@@ -76,7 +78,7 @@ public enum Journal {
             written.recordBytes += appended
             return written
         }
-        if let change, written == nil, let base, base.exists, PlanStore.diskVersion(planPath) == base {
+        if let change, written == nil, let base, base.exists, PlanStore.diskVersion(planPath) == base, keepBase(of: planPath) {
             let header = "\(magic) \(edits) \(Int(now.timeIntervalSince1970)) base \(base.size) \(String(base.digest, radix: 16))\n"
             let record = recordBytes(change, edits: edits, now: now)
             if let place = try? create(Array(header.utf8) + record, for: planPath) {
@@ -93,7 +95,21 @@ public enum Journal {
     public static func write(_ plan: Plan, edits: Int, for planPath: String, now: Date = Date()) throws(StoreError) -> Written {
         let encoded = PlanEncoder.encode(plan)
         let header = "\(magic) \(edits) \(Int(now.timeIntervalSince1970)) \(encoded.count)\n"
-        return Written(path: try create(Array(header.utf8) + encoded, for: planPath), planBytes: encoded.count, recordBytes: 0)
+        let written = Written(path: try create(Array(header.utf8) + encoded, for: planPath), planBytes: encoded.count, recordBytes: 0)
+        unlink(basePath(for: planPath))
+        return written
+    }
+
+    /// Where the plan file the records start from is kept.
+    static func basePath(for planPath: String) -> String { path(for: planPath) + "-base" }
+
+    /// Keeps the plan file as it is now, by a second name for it: git, kplan and most editors
+    /// replace a file rather than write into it, so the name keeps the old content. False
+    /// when the folder does not allow it (a read-only folder, a file system without links).
+    static func keepBase(of planPath: String) -> Bool {
+        let base = basePath(for: planPath)
+        unlink(base)
+        return link(planPath, base) == 0
     }
 
     /// Writes a new journal beside the plan, or in the state folder when that fails; returns
@@ -133,6 +149,7 @@ public enum Journal {
 
     public static func remove(for planPath: String) {
         for place in places(for: planPath) { unlink(place) }
+        unlink(basePath(for: planPath))
     }
 
     /// The newest readable journal for a plan, beside it or in the state folder.
@@ -155,11 +172,20 @@ public enum Journal {
             return replay(bytes, from: body + size, onto: Entry(plan: plan, edits: edits, written: written), decoder, strict: false)
         }
         // Records of changes to the plan file as it was when the first was made.
-        guard header.count == 6, header[3] == "base", let size = Int(header[4]), let digest = UInt64(header[5], radix: 16),
-              let file = try? PlanStore.read(planPath), let plan = decodePlan(file[...], decoder) else { return nil }
-        let unchanged = DiskVersion(bytes: file) == DiskVersion(exists: true, digest: digest, size: size)
-        // Changed since by someone else: the edits are restored only if every one still applies.
-        return replay(bytes, from: body, onto: Entry(plan: plan, edits: 0, written: written), decoder, strict: !unchanged)
+        guard header.count == 6, header[3] == "base", let size = Int(header[4]), let digest = UInt64(header[5], radix: 16) else { return nil }
+        let base = DiskVersion(exists: true, digest: digest, size: size)
+        func start(_ path: String) -> (plan: Plan, unchanged: Bool)? {
+            guard let file = try? PlanStore.read(path), let plan = decodePlan(file[...], decoder) else { return nil }
+            return (plan, DiskVersion(bytes: file) == base)
+        }
+        let entry = { (plan: Plan) in Entry(plan: plan, edits: 0, written: written) }
+        let file = start(planPath)
+        if let file, file.unchanged { return replay(bytes, from: body, onto: entry(file.plan), decoder, strict: false) }
+        // Changed since by someone else: the edits on their version when every one still
+        // applies there, or else on the file as it was.
+        if let file, let mine = replay(bytes, from: body, onto: entry(file.plan), decoder, strict: true) { return mine }
+        guard let kept = start(basePath(for: planPath)), kept.unchanged else { return nil }
+        return replay(bytes, from: body, onto: entry(kept.plan), decoder, strict: false)
     }
 
     /// `entry` with the records from `offset` on applied, up to the end or the first record
