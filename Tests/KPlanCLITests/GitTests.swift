@@ -31,6 +31,14 @@ import Testing
         #expect(try CLI.run(["git-setup"], cwd: dir).status == 0)
         let (_, attributes) = shell("cat .gitattributes", cwd: dir)
         #expect(attributes.contains("*.kplan.json text eol=lf diff=kplan"))
+        // The editor's journal and the file it keeps are never offered to git.
+        for name in [".plan.kplan.json.kplan-journal", ".plan.kplan.json.kplan-journal-base"] {
+            #expect(FileManager.default.createFile(atPath: dir + "/" + name, contents: Data("x".utf8)))
+        }
+        #expect(!git("status --porcelain --untracked-files=all", dir).1.contains("kplan-journal"))
+        #expect(try CLI.run(["git-setup"], cwd: dir).status == 0)
+        #expect(shell("grep -c kplan-journal .git/info/exclude", cwd: dir).1.trimmingCharacters(in: .whitespacesAndNewlines) == "2",
+                "a second git-setup adds nothing")
         let (status, diff) = git("diff HEAD~1 HEAD", dir)
         #expect(status == 0)
         #expect(diff.contains("-Tiltak T1 «Desentralisert sykepleierutdanning for helsefagarbeidere» (K1) · budsjett 2027 vikarutgifter: 180 000 kr"))

@@ -163,13 +163,14 @@ struct GitSetupCommand: Command {
         guard top.status == 0 else { throw Console.fail(Text.get("cli.diff.not-git"), ExitStatus.usage) }
         let root = String(decoding: top.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let attributes = root + "/.gitattributes"
-        let line = "*.kplan.json text eol=lf diff=kplan merge=kplan"
-        var text = (try? String(contentsOfFile: attributes, encoding: .utf8)) ?? ""
-        if !text.split(separator: "\n").contains(Substring(line)) {
-            if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-            text += line + "\n"
-            do { try PlanStore.write(Array(text.utf8), to: attributes, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
-        }
+        try Self.ensure(["*.kplan.json text eol=lf diff=kplan merge=kplan"], in: attributes)
+        // The recovery journal and the plan file it keeps are the editor's, never the
+        // repository's: excluded locally, as a .gitignore in the repository would be shared.
+        let excludePath = String(decoding: Git.run(["rev-parse", "--git-path", "info/exclude"]).out, as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let exclude = URL(fileURLWithPath: excludePath).standardizedFileURL.path
+        try? FileManager.default.createDirectory(atPath: (exclude as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Self.ensure(["*.kplan-journal", "*.kplan-journal-base"], in: exclude)
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
         let executable = FileManager.default.isExecutableFile(atPath: binary) ? binary : "kplan"
         for (key, value) in [("diff.kplan.textconv", "'\(executable)' textconv"), ("diff.kplan.cachetextconv", "false"),
@@ -177,7 +178,17 @@ struct GitSetupCommand: Command {
             let r = Git.run(["config", "--local", key, value])
             guard r.status == 0 else { throw Console.fail(r.err, ExitStatus.io) }
         }
-        Console.out(Text.get("cli.git-setup.done", attributes) + "\n")
+        Console.out(Text.get("cli.git-setup.done", attributes, exclude) + "\n")
+    }
+
+    /// Adds each line the file does not already have.
+    static func ensure(_ lines: [String], in path: String) throws {
+        var text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let missing = lines.filter { !text.split(separator: "\n").contains(Substring($0)) }
+        guard !missing.isEmpty else { return }
+        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+        text += missing.map { $0 + "\n" }.joined()
+        do { try PlanStore.write(Array(text.utf8), to: path, expected: nil) } catch { throw Console.fail(error.description, ExitStatus.io) }
     }
 }
 
