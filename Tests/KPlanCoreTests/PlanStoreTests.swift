@@ -26,6 +26,37 @@ import Testing
         #expect(try listing() == ["p.kplan.json"])
     }
 
+    /// The digest of a file read in pieces is that of its bytes at once, wherever the pieces
+    /// end; a change of one byte anywhere changes it.
+    @Test func aDigestInPiecesIsTheDigestOfTheWhole() throws {
+        var rng = SplitMix64(seed: 21)
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 4_099] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            let whole = ContentDigest.of(bytes)
+            for _ in 0..<20 {
+                var digest = ContentDigest(count: bytes.count), at = 0
+                while at < bytes.count {
+                    let end = min(bytes.count, at + 1 + rng.below(13))
+                    bytes.withUnsafeBytes { digest.add(UnsafeRawBufferPointer(rebasing: $0[at..<end])) }
+                    at = end
+                }
+                #expect(digest.value == whole, "length \(length)")
+            }
+            for i in bytes.indices {
+                var changed = bytes
+                changed[i] ^= 0x20
+                #expect(ContentDigest.of(changed) != whole)
+            }
+        }
+        let path = dir + "/p.kplan.json"
+        let big = PlanEncoder.encode(PlanGenerator.generate(needs: 300, measures: 3_000, years: 4, seed: 2))
+        try Data(big).write(to: URL(fileURLWithPath: path))
+        #expect(big.count > 1 << 20, "more than one piece")
+        #expect(PlanStore.diskVersion(path) == DiskVersion(bytes: big))
+        #expect(PlanStore.diskVersion(dir) == .absent)
+        #expect(PlanStore.diskVersion(dir + "/none") == .absent)
+    }
+
     @Test func unchangedBytesAreNotWritten() throws {
         let path = dir + "/p.kplan.json"
         try PlanFile.save(Sample.plan, to: path, expected: .absent)
