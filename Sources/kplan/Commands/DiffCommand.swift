@@ -166,9 +166,10 @@ struct GitSetupCommand: Command {
         try Self.ensure(["*.kplan.json text eol=lf diff=kplan merge=kplan"], in: attributes)
         // The recovery journal and the plan file it keeps are the editor's, never the
         // repository's: excluded locally, as a .gitignore in the repository would be shared.
-        let excludePath = String(decoding: Git.run(["rev-parse", "--git-path", "info/exclude"]).out, as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let exclude = URL(fileURLWithPath: excludePath).standardizedFileURL.path
+        let gitPath = Git.run(["rev-parse", "--git-path", "info/exclude"])
+        guard gitPath.status == 0 else { throw Console.fail(gitPath.err, ExitStatus.io) }
+        let exclude = URL(fileURLWithPath: String(decoding: gitPath.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            .standardizedFileURL.path
         try? FileManager.default.createDirectory(atPath: (exclude as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Self.ensure(["*.kplan-journal", "*.kplan-journal-base"], in: exclude)
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
