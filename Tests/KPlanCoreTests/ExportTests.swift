@@ -90,6 +90,13 @@ import Testing
         }
     }
 
+    /// Each block is followed by a blank line, also a list with no items (then the block is
+    /// the blank line alone), as when the blocks were joined with newlines.
+    @Test func markdownBlocksAreSeparatedByABlankLine() {
+        let doc = ExportDocument(title: "A", runningHead: "A", blocks: [.heading(1, "A"), .fields([]), .bullets([]), .paragraph("p")])
+        #expect(MarkdownRenderer.render(doc) == "# A\n\n\n\n\n\np\n")
+    }
+
     /// A running head too long for its columns is cut after a whole word, with "…".
     @Test func runningHeadIsCutAfterAWord() {
         #expect(PlainTextRenderer.runningHead("Fjordvik · Kompetanseplan 2026–2029", 20) == "Fjordvik ·…         ")

@@ -17,8 +17,13 @@ public enum MarkdownRenderer {
             switch block {
             case .heading(let level, let t): text += String(repeating: "#", count: level) + " " + escape(t) + "\n"
             case .paragraph(let t): text += escape(t) + "\n"
-            case .fields(let pairs): for (label, value) in pairs { text += "- **" + escape(label) + ":** " + escape(value) + "\n" }
-            case .bullets(let items): for item in items { text += "- " + escape(item) + "\n" }
+            // A list of no items is still a (blank) block, as it was when blocks were joined.
+            case .fields(let pairs):
+                for (label, value) in pairs { text += "- **" + escape(label) + ":** " + escape(value) + "\n" }
+                if pairs.isEmpty { text += "\n" }
+            case .bullets(let items):
+                for item in items { text += "- " + escape(item) + "\n" }
+                if items.isEmpty { text += "\n" }
             case .table(let t):
                 text += "| " + t.columns.map(cell).joined(separator: " | ") + " |\n"
                 text += "|" + t.align.map { $0 == .right ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
