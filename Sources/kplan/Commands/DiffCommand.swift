@@ -4,18 +4,11 @@ import KPlanCore
 /// Runs git with an argument list (never through a shell), so revisions and file names
 /// from the user cannot be read as options or commands.
 enum Git {
-    static func run(_ args: [String], in directory: String? = nil) -> (status: Int32, out: [UInt8], err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        do { try p.run() } catch { return (127, [], error.localizedDescription) }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, Array(o), String(decoding: e, as: UTF8.self))
+    static func run(_ args: [String], in directory: String? = nil) -> Subprocess.Result {
+        let arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + args
+        do { return try Subprocess.run("/usr/bin/env", arguments) } catch {
+            return Subprocess.Result(status: 127, out: [], err: error.localizedDescription)
+        }
     }
 
     /// The file's bytes at a revision (`REV:./path`, relative to `directory` or the current folder).

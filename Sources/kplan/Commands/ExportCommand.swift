@@ -63,26 +63,10 @@ enum Groff {
         guard let groff = ["/usr/bin/groff", "/usr/local/bin/groff"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw Console.fail(Text.get("cli.export.no-groff"), ExitStatus.io)
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: groff)
-        p.arguments = ["-ms", "-t", "-k", "-Tpdf", "-dpaper=a4", "-P-pa4"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = errors
-        try p.run()
-        // Feed and read at once so neither side blocks on a full pipe.
-        let writer = Thread {
-            input.fileHandleForWriting.write(Data(source.utf8))
-            try? input.fileHandleForWriting.close()
+        let r = try Subprocess.run(groff, ["-ms", "-t", "-k", "-Tpdf", "-dpaper=a4", "-P-pa4"], input: Array(source.utf8))
+        guard r.status == 0, !r.out.isEmpty else {
+            throw Console.fail(Text.get("cli.export.groff-failed", r.err), ExitStatus.io)
         }
-        writer.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        guard p.terminationStatus == 0, !data.isEmpty else {
-            throw Console.fail(Text.get("cli.export.groff-failed", err), ExitStatus.io)
-        }
-        return Array(data)
+        return r.out
     }
 }
