@@ -29,4 +29,21 @@ import Testing
         let (_, caseText) = shell("pdftotext sak.pdf -", cwd: dir)
         #expect(caseText.contains("Forslag til vedtak"))
     }
+
+    /// groff warns where it loses text: a table wider than the line, a text block taller than
+    /// a page. A plan whose measure lists run over pages must typeset without either.
+    @Test func longTablesTypesetWithoutWarnings() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/groff"), ".ci/run installs groff")
+        let dir = try CLI.tempDir()
+        #expect(try CLI.run(["generate", dir + "/stor.kplan.json", "--needs", "1500", "--measures", "1500", "--seed", "3"]).status == 0)
+        for document in ["plan", "saksframlegg"] {
+            let source = dir + "/\(document).ms"
+            let r = try CLI.run(["export", dir + "/stor.kplan.json", "--format", "ms", "--document", document, "--out", source])
+            #expect(r.status == 0, "\(r.stderr)")
+            let (status, warnings) = shell("groff -ms -t -k -Tpdf -dpaper=a4 -P-pa4 \(document).ms 2>&1 >/dev/null", cwd: dir)
+            #expect(status == 0)
+            #expect(warnings.isEmpty, "\(document): \(warnings.prefix(400))")
+        }
+        #expect(try String(contentsOfFile: dir + "/plan.ms", encoding: .utf8).contains("T{"), "the plan has entries to wrap")
+    }
 }

@@ -94,14 +94,33 @@ public enum GroffRenderer {
             case .bullets(let items):
                 for item in items { lines([".IP \\(bu 2", GroffRenderer.text(item)]) }
             case .table(let t):
+                // Columns too wide for the line expand to share it (`x`), and their long
+                // entries become text blocks, which tbl fills to the column: a plain entry is
+                // never broken and would run off the page. Without such a column the first
+                // one expands, so every table spans the line.
+                let layout = TableLayout(t, width: GroffRenderer.lineCharacters, gap: 3)
+                let expands = layout.wraps.contains(true) ? layout.wraps : t.align.indices.map { $0 == 0 }
                 // First format line: the bold header row; the last (ending in ".") holds for every other row.
                 let header = t.align.map { $0 == .right ? "rb" : "lb" }.joined(separator: " ")
-                let body = t.align.enumerated().map { i, a in a == .right ? "r" : (i == 0 ? "lx" : "l") }.joined(separator: " ")
-                lines([".LP", ".ps 9", ".vs 11", ".TS", "tab(\t) expand;", header, body + "."])
-                lines([t.columns.map(cell).joined(separator: "\t"), "_"])
+                let body = t.align.indices.map { t.align[$0] == .right ? "r" : (expands[$0] ? "lx" : "l") }.joined(separator: " ")
+                lines([".LP", ".ps 9", ".vs 11", ".TS", "tab(\t);", header, body + "."])
+                // tbl never breaks a row over two pages, and drops a text block taller than
+                // one: a long entry goes on as many rows as it needs, the others left empty.
+                func row(_ cells: [String]) {
+                    let parts = cells.indices.map { i in
+                        i < layout.widths.count && layout.wraps[i] && Latin1Text.characters(cells[i]) > layout.widths[i]
+                            ? TableLayout.lines(cells[i], GroffRenderer.blockLines * layout.widths[i]).map(GroffRenderer.textBlock)
+                            : [cell(cells[i])]
+                    }
+                    for k in 0..<parts.reduce(0, { max($0, $1.count) }) {
+                        lines([parts.map { k < $0.count ? $0[k] : "" }.joined(separator: "\t")])
+                    }
+                }
+                row(t.columns)
+                lines(["_"])
                 for (i, r) in t.rows.enumerated() {
                     if t.totalRows.contains(i) { lines(["_"]) }
-                    lines([r.map(cell).joined(separator: "\t")])
+                    row(r)
                 }
                 lines([".TE", ".ps 11", ".vs 13"])
             case .pageBreak: lines([".bp"])
@@ -132,7 +151,23 @@ public enum GroffRenderer {
 
     static func cell(_ s: String) -> String {
         let e = text(s)
-        // A cell of only "_" or "=" would draw a rule in tbl.
-        return e == "_" || e == "=" ? "\\&" + e : e
+        // A cell of only "_" or "=" would draw a rule in tbl, and one opening with "T{" a
+        // text block.
+        return e == "_" || e == "=" || e.hasPrefix("T{") ? "\\&" + e : e
     }
+
+    /// An entry tbl fills to its column, ragged right: justified, a narrow column's lines are
+    /// more space than words. A line of its own that opens with "T}" would end the block early.
+    static func textBlock(_ s: String) -> String {
+        let e = text(s)
+        return "T{\n.ad l\n" + (e.hasPrefix("T}") ? "\\&" + e : e) + "\n.ad b\nT}"
+    }
+
+    /// The most lines of its column a text block is given, well within a page.
+    static let blockLines = 30
+
+    /// About how many characters of a table's 9-point text fill the 16 cm line. Plan text
+    /// set ragged at that size holds 115–125 a line; this leaves room for bold headers and
+    /// digits, which are wider, so that a table is wrapped too early rather than too late.
+    static let lineCharacters = 108
 }

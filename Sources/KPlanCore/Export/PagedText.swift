@@ -25,19 +25,13 @@ struct PagedText {
     mutating func append(_ part: some Collection<UInt8>) { bytes.append(contentsOf: part) }
     mutating func append(byte: UInt8, repeated n: Int) { bytes.append(contentsOf: repeatElement(byte, count: n)) }
 
-    /// Adds `s` padded or cut to `w` characters, as `Format.pad` does, without making a string
-    /// when it fits.
+    /// Adds `s` padded with spaces to `w` characters, on the left for `right`. Nothing is cut:
+    /// a table wraps what its columns cannot hold.
     mutating func append(_ s: String, padTo w: Int, right: Bool = false) {
-        let n = Latin1Text.characters(s)
-        if n > w {
-            append(Format.pad(s, w))
-        } else if right {
-            append(byte: 0x20, repeated: w - n)
-            append(s)
-        } else {
-            append(s)
-            append(byte: 0x20, repeated: w - n)
-        }
+        let pad = max(0, w - Latin1Text.characters(s))
+        if right { append(byte: 0x20, repeated: pad) }
+        append(s)
+        if !right { append(byte: 0x20, repeated: pad) }
     }
 
     /// Drops the spaces at the end of the line being written.
@@ -66,6 +60,9 @@ struct PagedText {
         pageEnds.append(lineStart)
         linesOnPage = 0
     }
+
+    /// How many more lines the page being written takes.
+    var linesLeftOnPage: Int { pageLines - linesOnPage }
 
     /// The number of pages, counting the one being written.
     var pageCount: Int { pageEnds.count + (linesOnPage > 0 ? 1 : 0) }

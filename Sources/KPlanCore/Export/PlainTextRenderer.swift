@@ -17,9 +17,14 @@ public enum PlainTextRenderer {
         var text = Builder(body: PagedText(pageLines: pageLines - 4, reserving: size))
         write(&text)
         let total = text.body.pageCount
+        // The head is cut to the room its page number leaves, which changes only with the
+        // number's length: cut once per length, not once per page.
+        var cut: [Int: String] = [:]
         return text.body.take(withHeads: (0..<total).map { i in
             let number = Text.get("export.page", String(i + 1), String(total))
-            return runningHead(head, width - number.count - 1) + " " + number
+            let room = width - number.count - 1
+            if cut[room] == nil { cut[room] = runningHead(head, room) }
+            return cut[room]! + " " + number
         })
     }
 
@@ -78,14 +83,13 @@ public enum PlainTextRenderer {
     }
 
     static func table(_ t: ExportDocument.Table, into body: inout PagedText) {
-        var widths = t.columns.map(\.count)
-        for r in t.rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], Latin1Text.characters(c)) } }
-        let gaps = widths.count - 1
-        // The widest columns give way, one character at a time, until the table fits the page.
-        while widths.reduce(0, +) + 2 * gaps > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 6 {
-            widths[widest] -= 1
+        let layout = TableLayout(t, width: width, gap: 2)
+        let widths = layout.widths
+        let wraps = layout.wraps.contains(true)
+        func overflows(_ cells: [String], _ i: Int) -> Bool {
+            i < widths.count && layout.wraps[i] && Latin1Text.characters(cells[i]) > widths[i]
         }
-        let rule = min(width, widths.reduce(0, +) + 2 * gaps)
+        let rule = min(width, widths.reduce(0, +) + 2 * max(0, widths.count - 1))
         func line(_ cells: [String]) {
             for (i, c) in cells.enumerated() {
                 if i > 0 { body.append(byte: 0x20, repeated: 2) }
@@ -94,7 +98,15 @@ public enum PlainTextRenderer {
             body.trimTrailingSpaces()
             body.endLine()
         }
-        line(t.columns)
+        func row(_ cells: [String]) {
+            guard wraps, cells.indices.contains(where: { overflows(cells, $0) }) else { return line(cells) }
+            let wrapped = cells.indices.map { overflows(cells, $0) ? TableLayout.lines(cells[$0], widths[$0]) : [cells[$0]] }
+            let height = wrapped.reduce(0) { max($0, $1.count) }
+            // A row that fits on a page is not split over two.
+            if height > body.linesLeftOnPage, height <= body.pageLines { body.pageBreak() }
+            for k in 0..<height { line(wrapped.map { k < $0.count ? $0[k] : "" }) }
+        }
+        row(t.columns)
         body.append(byte: UInt8(ascii: "-"), repeated: rule)
         body.endLine()
         for (i, r) in t.rows.enumerated() {
@@ -102,7 +114,7 @@ public enum PlainTextRenderer {
                 body.append(byte: UInt8(ascii: "-"), repeated: rule)
                 body.endLine()
             }
-            line(r)
+            row(r)
         }
     }
 
