@@ -129,7 +129,8 @@ import TermUI
     }
 
     /// Every edit, undo and redo is a record of what it changed; the first names the plan
-    /// file as it was loaded, which the records start from.
+    /// file as it was loaded, which the records start from, and a copy of it follows (the
+    /// plan is under `Journal.linkingFrom`).
     @Test func laterEditsAreAppended() throws {
         let path = try RuntimeTests().copyOfExample()
         let loaded = try PlanFile.load(path)
@@ -140,8 +141,10 @@ import TermUI
         #expect(Runtime.run(&state, terminal) == 137)
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Journal.path(for: path))), as: UTF8.self)
         let header = text.prefix { $0 != "\n" }.split(separator: " ")
-        #expect(header.count == 6 && header[0] == "kplan-journal/2" && header[1] == "1" && header[3] == "base")
-        #expect(header.last.flatMap { UInt64($0, radix: 16) } == loaded.disk.digest)
+        #expect(header.count == 7 && header[0] == "kplan-journal/2" && header[1] == "1" && header[3] == "base" && header[6] == "inline")
+        #expect(header[5] == String(loaded.disk.digest, radix: 16))
+        let copy = text.utf8.dropFirst(header.joined(separator: " ").utf8.count + 1).prefix(loaded.disk.size)
+        #expect(Array(copy) == Array(try Data(contentsOf: URL(fileURLWithPath: path))), "the file as loaded")
         #expect(text.components(separatedBy: "\nchange ").count == 5)
         let entry = try #require(Journal.read(for: path))
         #expect(entry.plan.needs[0].title == "Flere sykepleiere i hjemmetjenesten (1) (2)")

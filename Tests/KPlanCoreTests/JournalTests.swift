@@ -121,14 +121,49 @@ import Testing
         #expect(Journal.read(for: planPath)?.plan == step.0)
     }
 
-    /// The first edit after opening or saving names the plan file, not a copy of the plan.
-    func startFromTheFile() throws -> (steps: [(Plan, PlanChange)], bytes: [UInt8]) {
+    /// The first edit after opening or saving names the plan file, not a copy of the plan;
+    /// with `linkingFrom` 0 a second name keeps the file, as for a large plan.
+    func startFromTheFile(linkingFrom: Int = 0) throws -> (steps: [(Plan, PlanChange)], bytes: [UInt8]) {
         try PlanFile.save(start, to: planPath, expected: nil)
         let disk = PlanStore.diskVersion(planPath)
         let steps = try edits()
-        var written = try Journal.record(steps[0].0, change: steps[0].1, edits: 1, for: planPath, written: nil, base: disk)
+        var written = try Journal.record(steps[0].0, change: steps[0].1, edits: 1, for: planPath, written: nil, base: disk,
+                                         linkingFrom: linkingFrom)
         written = try Journal.record(steps[1].0, change: steps[1].1, edits: 2, for: planPath, written: written)
         return (steps, try readBytes(journal))
+    }
+
+    /// Writes `plan` into the plan file rather than replacing it, as vim does.
+    func writeInPlace(_ plan: Plan) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: planPath))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: PlanEncoder.encode(plan))
+        try handle.close()
+    }
+
+    /// A plan file under `Journal.linkingFrom` is copied into the journal, not kept by a second
+    /// name, so an editor that writes into the file (vim) cannot change where the edits
+    /// start: they go on its version when they can, and on the copy when they clash.
+    @Test func aSmallPlanFileIsCopiedIntoTheJournal() throws {
+        let (steps, bytes) = try startFromTheFile(linkingFrom: Journal.linkingFrom)
+        #expect(PlanStore.diskVersion(planPath).size < Journal.linkingFrom)
+        let header = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self).split(separator: " ")
+        #expect(header.count == 7 && header[3] == "base" && header[6] == "inline")
+        #expect(!FileManager.default.fileExists(atPath: Journal.basePath(for: planPath)))
+        #expect(Journal.read(for: planPath)?.plan == steps[1].0)
+        var theirs = start
+        theirs.measures[20].goal = "Deres mål"
+        try writeInPlace(theirs)
+        var both = steps[1].0
+        both.measures[20].goal = "Deres mål"
+        #expect(Journal.read(for: planPath)?.plan == both, "merged")
+        var clash = start
+        clash.measures[3].title = "Deres tittel"
+        try writeInPlace(clash)
+        #expect(Journal.read(for: planPath)?.plan == steps[1].0, "mine, on the copy")
+        // A copy cut short by a crash is no start.
+        try Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: journal))
+        #expect(Journal.read(for: planPath) == nil)
     }
 
     @Test func aJournalStartsFromThePlanFile() throws {
@@ -170,16 +205,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: Journal.basePath(for: planPath)), "a journal with the whole plan needs none")
     }
 
-    /// A file changed on disk before the first edit cannot be the journal's start: the whole
-    /// plan is written instead.
-    @Test func aPlanFileChangedBeforeTheFirstEditIsNotTheStart() throws {
+    /// A file changed on disk before the first edit cannot be the journal's start, kept by a
+    /// second name or copied: the whole plan is written instead.
+    @Test(arguments: [0, Journal.linkingFrom])
+    func aPlanFileChangedBeforeTheFirstEditIsNotTheStart(linkingFrom: Int) throws {
         try PlanFile.save(start, to: planPath, expected: nil)
         let disk = PlanStore.diskVersion(planPath)
         var theirs = start
         theirs.title = "Endret av en annen"
         try PlanFile.save(theirs, to: planPath, expected: nil)
         let step = try edits()[0]
-        let written = try Journal.record(step.0, change: step.1, edits: 1, for: planPath, written: nil, base: disk)
+        let written = try Journal.record(step.0, change: step.1, edits: 1, for: planPath, written: nil, base: disk,
+                                         linkingFrom: linkingFrom)
         #expect(written.planBytes == PlanEncoder.encode(step.0).count)
         #expect(Journal.read(for: planPath)?.plan == step.0, "mine, whole")
     }

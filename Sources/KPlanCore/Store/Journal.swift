@@ -7,8 +7,9 @@ import Foundation
 /// It is a header line, then one record per edit: the edit's `PlanChange`, as its two
 /// cut-down plans. The header names where the records start: the plan file as it was loaded
 /// or saved (its size and digest), or the plan itself, in canonical form, after the header.
-/// In the first case a hard link beside the plan (`.NAME.kplan-journal-base`) keeps that
-/// file as it was, for when someone replaces the plan file before the edits are saved.
+/// In the first case the file is kept as it was, for when someone replaces it before the
+/// edits are saved: a copy follows the header, or, for a large file (`linkingFrom`), a hard
+/// link beside the plan (`.NAME.kplan-journal-base`) keeps it.
 /// Appending a record and flushing it takes milliseconds where writing the whole plan took
 /// 0.1 s on 10 000 measures and a second on 100 000. A record names its length and digest,
 /// and is applied only to the plan it was cut from, so a record torn by a crash, and all
@@ -68,25 +69,37 @@ public enum Journal {
 
     /// Brings the journal up to `plan`. Appends `change` to `written`, the journal that holds
     /// the plan before the change. With no such journal, and a change from the plan in the file
-    /// as `base` describes it, starts a journal of that change alone, for as long as the file
-    /// is still `base`. Otherwise, or when the records have grown as large as the plan or
-    /// appending fails, writes the whole plan.
+    /// as `base` describes it, starts a journal of that change alone, with the file kept as it
+    /// is: copied into the journal, or for a file of `linkingFrom` bytes or more, by a second
+    /// name. Otherwise, or when the records have grown as large as the plan or appending
+    /// fails, writes the whole plan.
     public static func record(_ plan: Plan, change: PlanChange?, edits: Int, for planPath: String, written: Written?,
-                              base: DiskVersion? = nil, now: Date = Date()) throws(StoreError) -> Written {
+                              base: DiskVersion? = nil, linkingFrom: Int = linkingFrom, now: Date = Date()) throws(StoreError) -> Written {
         if let change, var written, written.recordBytes < max(written.planBytes, 1 << 16),
            let appended = try? append(change, edits: edits, to: written.path, now: now) {
             written.recordBytes += appended
             return written
         }
-        if let change, written == nil, let base, base.exists, PlanStore.diskVersion(planPath) == base, keepBase(of: planPath) {
-            let header = "\(magic) \(edits) \(Int(now.timeIntervalSince1970)) base \(base.size) \(String(base.digest, radix: 16))\n"
+        if let change, written == nil, let base, base.exists, let kept = keep(planPath, base, linkingFrom: linkingFrom) {
+            let header = "\(magic) \(edits) \(Int(now.timeIntervalSince1970)) base \(base.size) \(String(base.digest, radix: 16))"
+                + (kept.isEmpty ? "\n" : " \(inline)\n")
             let record = recordBytes(change, edits: edits, now: now)
-            if let place = try? create(Array(header.utf8) + record, for: planPath) {
+            if let place = try? create(Array(header.utf8) + kept + record, for: planPath) {
                 return Written(path: place, planBytes: base.size, recordBytes: record.count)
             }
         }
         // A whole write replaces the file, and with it any record a failed append left torn.
         return try write(plan, edits: edits, for: planPath, now: now)
+    }
+
+    /// Keeps the plan file, if it is still `base`: its bytes, to go into the journal, or none
+    /// when a second name keeps it. Nil when it has changed or cannot be kept.
+    static func keep(_ planPath: String, _ base: DiskVersion, linkingFrom: Int) -> [UInt8]? {
+        if base.size >= linkingFrom {
+            return PlanStore.diskVersion(planPath) == base && keepBase(of: planPath) ? [] : nil
+        }
+        guard let bytes = try? PlanStore.read(planPath), DiskVersion(bytes: bytes) == base else { return nil }
+        return bytes
     }
 
     /// Writes the journal beside the plan, or in the state folder when that fails; the
@@ -99,6 +112,15 @@ public enum Journal {
         unlink(basePath(for: planPath))
         return written
     }
+
+    /// The smallest plan file the journal keeps by a second name rather than a copy. Below it,
+    /// a copy takes a few milliseconds, and is safe from an editor that writes into the file
+    /// instead of replacing it (vim does, and always so for a file with two names): that
+    /// changes what the second name keeps too, and edits that clash with the other editor's
+    /// could not be restored.
+    public static let linkingFrom = 1 << 20
+    /// The header's last word when the file it names follows it.
+    static let inline = "inline"
 
     /// Where the plan file the records start from is kept.
     static func basePath(for planPath: String) -> String { path(for: planPath) + "-base" }
@@ -171,21 +193,26 @@ public enum Journal {
            let plan = decodePlan(bytes[body..<body + size], decoder) {
             return replay(bytes, from: body + size, onto: Entry(plan: plan, edits: edits, written: written), decoder, strict: false)
         }
-        // Records of changes to the plan file as it was when the first was made.
-        guard header.count == 6, header[3] == "base", let size = Int(header[4]), let digest = UInt64(header[5], radix: 16) else { return nil }
+        // Records of changes to the plan file as it was when the first was made, which follows
+        // the header or is kept by a second name.
+        guard header.count == 6 || (header.count == 7 && header[6] == inline), header[3] == "base",
+              let size = Int(header[4]), size >= 0, let digest = UInt64(header[5], radix: 16) else { return nil }
         let base = DiskVersion(exists: true, digest: digest, size: size)
-        func start(_ path: String) -> (plan: Plan, unchanged: Bool)? {
-            guard let file = try? PlanStore.read(path), let plan = decodePlan(file[...], decoder) else { return nil }
-            return (plan, DiskVersion(bytes: file) == base)
+        let copied = header.count == 7
+        guard !copied || size <= bytes.count - body else { return nil }
+        let records = copied ? body + size : body
+        func start(_ file: ArraySlice<UInt8>) -> (plan: Plan, unchanged: Bool)? {
+            decodePlan(file, decoder).map { ($0, DiskVersion(bytes: file) == base) }
         }
         let entry = { (plan: Plan) in Entry(plan: plan, edits: 0, written: written) }
-        let file = start(planPath)
-        if let file, file.unchanged { return replay(bytes, from: body, onto: entry(file.plan), decoder, strict: false) }
+        let file = (try? PlanStore.read(planPath)).flatMap { start($0[...]) }
+        if let file, file.unchanged { return replay(bytes, from: records, onto: entry(file.plan), decoder, strict: false) }
         // Changed since by someone else: the edits on their version when every one still
         // applies there, or else on the file as it was.
-        if let file, let mine = replay(bytes, from: body, onto: entry(file.plan), decoder, strict: true) { return mine }
-        guard let kept = start(basePath(for: planPath)), kept.unchanged else { return nil }
-        return replay(bytes, from: body, onto: entry(kept.plan), decoder, strict: false)
+        if let file, let mine = replay(bytes, from: records, onto: entry(file.plan), decoder, strict: true) { return mine }
+        let keptFile = copied ? bytes[body..<records] : (try? PlanStore.read(basePath(for: planPath)))?[...]
+        guard let kept = keptFile.flatMap(start), kept.unchanged else { return nil }
+        return replay(bytes, from: records, onto: entry(kept.plan), decoder, strict: false)
     }
 
     /// `entry` with the records from `offset` on applied, up to the end or the first record

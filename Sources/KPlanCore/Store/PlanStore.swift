@@ -16,7 +16,7 @@ public struct DiskVersion: Sendable, Equatable {
         self.exists = exists; self.digest = digest; self.size = size
     }
 
-    public init(bytes: [UInt8]) {
+    public init(bytes: some Collection<UInt8> & ContiguousBytes) {
         exists = true
         size = bytes.count
         digest = ContentDigest.of(bytes)
@@ -35,7 +35,7 @@ struct ContentDigest {
     /// For `count` bytes in all: the count is part of the digest.
     init(count: Int) { h = 0xcbf2_9ce4_8422_2325 ^ UInt64(count) }
 
-    static func of(_ bytes: [UInt8]) -> UInt64 {
+    static func of(_ bytes: some Collection<UInt8> & ContiguousBytes) -> UInt64 {
         var digest = ContentDigest(count: bytes.count)
         bytes.withUnsafeBytes { digest.add($0) }
         return digest.value
