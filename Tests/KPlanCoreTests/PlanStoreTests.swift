@@ -111,10 +111,20 @@ import Testing
             try PlanFile.save(Sample.plan, to: path, expected: nil)
             Issue.record("save into a missing folder succeeded")
         } catch {
-            #expect(error.description.hasPrefix("\(path): kunne ikke lagre:"))
-            #expect(error.description.hasSuffix("den gamle filen er urørt"))
+            #expect(error.description == "\(path): kunne ikke lagre: mappen finnes ikke; den gamle filen er urørt")
         }
         #expect(try listing() == [])
+    }
+
+    /// The reasons a write fails that a user can act on are said in Norwegian.
+    @Test func writeFailuresSayWhyInNorwegian() throws {
+        try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/fil"))
+        let cases = [(dir + "/mangler/p.txt", "mappen finnes ikke"), (dir + "/fil/p.txt", "en del av stien er en fil, ikke en mappe"),
+                     (dir + "/" + String(repeating: "n", count: 300), "filnavnet er for langt")]
+        for (path, why) in cases {
+            #expect(throws: StoreError.writeFailed(path, why)) { try PlanStore.write([1], to: path, expected: nil) }
+        }
+        #expect(try listing() == ["fil"])
     }
 
     @Test func journalFallbackPathIsStablePerPlanAndFollowsXDG() throws {

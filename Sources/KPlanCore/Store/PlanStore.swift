@@ -256,6 +256,10 @@ public enum PlanStore {
         case EROFS: return Text.get("store.errno.readonly")
         case EDQUOT: return Text.get("store.errno.quota")
         case EFBIG: return Text.get("store.errno.too-big")
+        case ENOENT: return Text.get("store.errno.no-folder")
+        case ENOTDIR: return Text.get("store.errno.not-a-folder")
+        case ENAMETOOLONG: return Text.get("store.errno.name-too-long")
+        case EIO: return Text.get("store.errno.io")
         default: return String(cString: strerror(code))
         }
     }
