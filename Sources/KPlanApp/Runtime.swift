@@ -58,6 +58,15 @@ public enum Runtime {
                 } catch {
                     _ = update(&state, .saveFailed(error.description))
                 }
+            case .export(let document, let format, let path):
+                do {
+                    let bytes = try Export.bytes(document, format, plan: state.plan, report: state.report,
+                                                 catalog: state.catalog, policies: state.policies)
+                    try PlanStore.write(bytes, to: path, expected: nil)
+                    _ = update(&state, .exported(document, path: path))
+                } catch {
+                    _ = update(&state, .exportFailed(String(describing: error)))
+                }
             case .quit: return true
             case .suspend: terminal.suspend()
             case .discardJournal: Journal.remove(for: state.document.path)

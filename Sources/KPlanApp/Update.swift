@@ -1,3 +1,4 @@
+import Foundation
 import KPlanCore
 import TermUI
 
@@ -24,6 +25,13 @@ public func update(_ s: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .copySaved(let path):
         s.setStatus(Text.get("ui.copy-saved", path))
+        return []
+    case .exported(let document, let path):
+        let what = Text.get("ui.export.document.\(document.rawValue)")
+        s.setStatus(Text.get(s.document.isDirty ? "ui.exported-unsaved" : "ui.exported", what, path))
+        return []
+    case .exportFailed(let why):
+        s.setStatus(why, error: true)
         return []
     case .key(let key):
         // Below the minimum size nothing can be shown, so keys are ignored until resized.
@@ -321,6 +329,10 @@ private func commandKey(_ s: inout AppState, _ key: Key, _ input: inout TextInpu
 }
 
 func runCommand(_ s: inout AppState, _ command: String) -> [Effect] {
+    let name = command.prefix { $0 != " " }
+    if let document: Export.Document = name == "export" ? .plan : name == "saksframlegg" ? .saksframlegg : nil {
+        return export(&s, document, command.dropFirst(name.count).trimmingCharacters(in: .whitespaces))
+    }
     switch command {
     case "w": return save(&s)
     case "q": return normalKey(&s, s.keymap.keys(for: "quit").first ?? .char("q"))
@@ -366,6 +378,24 @@ private func searchKey(_ s: inout AppState, _ key: Key, _ input: inout TextInput
 }
 
 /// Where "keep mine" writes: `plan.kplan.json` → `plan.mine.kplan.json`, beside it.
+/// `:export [FIL]` and `:saksframlegg [FIL]`: the plan document or the case draft, in the
+/// format the file's extension names; by default a PDF beside the plan.
+private func export(_ s: inout AppState, _ document: Export.Document, _ file: String) -> [Effect] {
+    let path = file.isEmpty ? exportPath(s.document.path, document) : file
+    guard let format = Export.Format(fileName: path) else {
+        s.setStatus(Text.get("ui.export.unknown-format", path), error: true)
+        return []
+    }
+    return [.export(document, format, path: path)]
+}
+
+/// Beside the plan, named as it is: `fjordvik.kplan.json` → `fjordvik.pdf`, and
+/// `fjordvik-saksframlegg.pdf` for the case draft.
+func exportPath(_ planPath: String, _ document: Export.Document) -> String {
+    let stem = planPath.hasSuffix(".kplan.json") ? String(planPath.dropLast(11)) : (planPath as NSString).deletingPathExtension
+    return stem + (document == .plan ? "" : "-" + document.rawValue) + ".pdf"
+}
+
 func copyPath(_ path: String) -> String {
     path.hasSuffix(".kplan.json") ? String(path.dropLast(11)) + ".mine.kplan.json" : path + ".mine"
 }
@@ -420,5 +450,3 @@ struct FindingTarget: Equatable {
         if parts.isEmpty { return nil }
     }
 }
-
-import Foundation

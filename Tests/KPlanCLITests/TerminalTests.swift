@@ -83,6 +83,27 @@ import Testing
         t.wait(for: "program exit") { !$0.contains("Oversikt") }
     }
 
+    /// `:export` from the editor: a PDF of the plan beside it, with the edit not yet saved.
+    @Test func exportFromTheEditorWritesThePDF() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"), ".ci/run installs poppler-utils")
+        let (dir, t) = try openEditor()
+        t.keys("2", "Enter", "Down", "Enter")
+        t.wait(for: "Tittel:")
+        t.type(" i PDF")
+        t.keys("Enter")
+        t.wait(for: "ulagret")
+        t.type(":export")
+        t.keys("Enter")
+        t.wait(for: "eksporterte plandokumentet til plan.pdf")
+        let (status, text) = shell("pdftotext plan.pdf -", cwd: dir)
+        #expect(status == 0)
+        #expect(text.contains("Flere sykepleiere i hjemmetjenesten i PDF"))
+        t.keys("q")
+        t.wait(for: "ulagrede endringer")
+        t.keys("n")
+        t.wait(for: "program exit") { !$0.contains("Behov") }
+    }
+
     @Test func quitWithUnsavedChangesAsks() throws {
         let (dir, t) = try openEditor()
         let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/plan.kplan.json"))

@@ -197,6 +197,8 @@ public enum Effect: Sendable, Equatable {
     case reload(path: String)
     /// Write the plan next to the file under another name.
     case saveCopy(Plan, path: String)
+    /// Write the plan's document, as it is in the editor, to a file.
+    case export(Export.Document, Export.Format, path: String)
 }
 
 public enum Message: Sendable, Equatable {
@@ -208,4 +210,6 @@ public enum Message: Sendable, Equatable {
     case changedOnDisk
     case reloaded(Plan, DiskVersion)
     case copySaved(String)
+    case exported(Export.Document, path: String)
+    case exportFailed(String)
 }

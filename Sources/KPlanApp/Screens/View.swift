@@ -153,6 +153,8 @@ private func drawHelp(_ g: inout Grid, _ s: AppState, _ offset: Int) {
     }
     lines.append(("", Text.get("ui.help.group.commands")))
     for c in ["w", "q", "q!", "wq", "check", "submit"] { lines.append((":" + c, Text.get("ui.command.\(c)"))) }
+    lines.append((":export [FIL]", Text.get("ui.command.export")))
+    lines.append((":saksframlegg", Text.get("ui.command.saksframlegg")))
     for (i, line) in lines.dropFirst(min(offset, max(0, lines.count - inner.height))).prefix(inner.height).enumerated() {
         let y = inner.y + i
         if line.0.isEmpty {
