@@ -377,7 +377,6 @@ private func searchKey(_ s: inout AppState, _ key: Key, _ input: inout TextInput
     return []
 }
 
-/// Where "keep mine" writes: `plan.kplan.json` → `plan.mine.kplan.json`, beside it.
 /// `:export [FIL]` and `:saksframlegg [FIL]`: the plan document or the case draft, in the
 /// format the file's extension names; by default a PDF beside the plan.
 private func export(_ s: inout AppState, _ document: Export.Document, _ file: String) -> [Effect] {
@@ -391,11 +390,12 @@ private func export(_ s: inout AppState, _ document: Export.Document, _ file: St
 
 /// Beside the plan, named as it is: `fjordvik.kplan.json` → `fjordvik.pdf`, and
 /// `fjordvik-saksframlegg.pdf` for the case draft.
-func exportPath(_ planPath: String, _ document: Export.Document) -> String {
+private func exportPath(_ planPath: String, _ document: Export.Document) -> String {
     let stem = planPath.hasSuffix(".kplan.json") ? String(planPath.dropLast(11)) : (planPath as NSString).deletingPathExtension
     return stem + (document == .plan ? "" : "-" + document.rawValue) + ".pdf"
 }
 
+/// Where "keep mine" writes: `plan.kplan.json` → `plan.mine.kplan.json`, beside it.
 func copyPath(_ path: String) -> String {
     path.hasSuffix(".kplan.json") ? String(path.dropLast(11)) + ".mine.kplan.json" : path + ".mine"
 }
