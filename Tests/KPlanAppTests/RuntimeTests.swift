@@ -104,6 +104,28 @@ import TermUI
 /// The recovery journal: written after every edit, gone after a save, offered on reopen.
 @MainActor
 @Suite struct JournalTests {
+    /// Edits that clash with a newer plan file are offered with a word that saving them
+    /// replaces the other changes.
+    @Test func restoringOverANewerFileSaysSo() throws {
+        let path = try RuntimeTests().copyOfExample()
+        let loaded = try PlanFile.load(path)
+        var mine = try #require(loaded.plan), theirs = mine
+        mine.needs[0].title = "Min tittel"
+        theirs.needs[0].title = "Deres tittel"
+        _ = try Journal.record(mine, change: PlanChange(from: try #require(loaded.plan), to: mine), edits: 1, for: path,
+                               written: nil, base: loaded.disk)
+        try PlanFile.save(theirs, to: path, expected: nil)
+        let entry = try #require(Journal.read(for: path))
+        #expect(entry.plan == mine)
+        var state = AppState(plan: theirs, path: path, disk: PlanStore.diskVersion(path), size: Size(width: 100, height: 30))
+        state.offerRecovery(entry)
+        guard case .confirm(let question, .restore) = state.mode else { Issue.record("no question: \(state.mode)"); return }
+        #expect(question == "Fant 1 ulagret endring fra \(Format.dateTime(entry.written)) (etter et avbrudd). Planfilen er endret av "
+                + "andre siden, og endringene passer ikke på deres versjon: gjenoppretter du dem, bygger de på filen slik den var, og "
+                + "lagring erstatter de andres endringer. Gjenopprette dem? j = gjenopprett, n = forkast")
+        #expect(view(state).text.contains("Planfilen er endret av"))
+    }
+
     @Test func journalFollowsEditsAndSaves() throws {
         let path = try RuntimeTests().copyOfExample()
         let loaded = try PlanFile.load(path)

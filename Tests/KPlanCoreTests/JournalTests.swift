@@ -157,10 +157,12 @@ import Testing
         var both = steps[1].0
         both.measures[20].goal = "Deres mål"
         #expect(Journal.read(for: planPath)?.plan == both, "merged")
+        #expect(Journal.read(for: planPath)?.replacesNewerFile == false)
         var clash = start
         clash.measures[3].title = "Deres tittel"
         try writeInPlace(clash)
         #expect(Journal.read(for: planPath)?.plan == steps[1].0, "mine, on the copy")
+        #expect(Journal.read(for: planPath)?.replacesNewerFile == true)
         // A copy cut short by a crash is no start.
         try Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: journal))
         #expect(Journal.read(for: planPath) == nil)
@@ -187,10 +189,12 @@ import Testing
         var both = steps[1].0
         both.measures[20].goal = "Deres mål"
         #expect(Journal.read(for: planPath)?.plan == both, "merged")
+        #expect(Journal.read(for: planPath)?.replacesNewerFile == false)
         var clash = start
         clash.measures[3].title = "Deres tittel"
         try PlanFile.save(clash, to: planPath, expected: nil)
         #expect(Journal.read(for: planPath)?.plan == steps[1].0, "mine, on the file as it was")
+        #expect(Journal.read(for: planPath)?.replacesNewerFile == true)
         unlink(Journal.basePath(for: planPath))
         #expect(Journal.read(for: planPath) == nil)
     }

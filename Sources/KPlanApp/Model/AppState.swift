@@ -109,7 +109,8 @@ public struct AppState: Sendable {
     public mutating func offerRecovery(_ entry: Journal.Entry) {
         recovery = entry.plan
         let time = Format.dateTime(entry.written)
-        mode = .confirm(question: Text.get("ui.confirm.restore", String(entry.edits), time), action: .restore)
+        let clash = entry.replacesNewerFile ? " " + Text.get("ui.confirm.restore-over-newer") : ""
+        mode = .confirm(question: Text.get("ui.confirm.restore", String(entry.edits), time, clash), action: .restore)
     }
 
     public static let minimumSize = Size(width: 60, height: 16)

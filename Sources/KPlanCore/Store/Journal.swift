@@ -26,6 +26,9 @@ public enum Journal {
         /// How many edits the journal holds (undoable steps at the time it was written).
         public var edits: Int
         public var written: Date
+        /// The plan file was changed by someone else since, and the edits clash with that
+        /// version, so they are on the file as it was: saving them replaces the other changes.
+        public var replacesNewerFile = false
     }
 
     /// The journal as this process last wrote it, so that the next edit can be appended.
@@ -212,7 +215,9 @@ public enum Journal {
         if let file, let mine = replay(bytes, from: records, onto: entry(file.plan), decoder, strict: true) { return mine }
         let keptFile = copied ? bytes[body..<records] : (try? PlanStore.read(basePath(for: planPath)))?[...]
         guard let kept = keptFile.flatMap(start), kept.unchanged else { return nil }
-        return replay(bytes, from: records, onto: entry(kept.plan), decoder, strict: false)
+        var mine = replay(bytes, from: records, onto: entry(kept.plan), decoder, strict: false)
+        mine?.replacesNewerFile = file != nil
+        return mine
     }
 
     /// `entry` with the records from `offset` on applied, up to the end or the first record
