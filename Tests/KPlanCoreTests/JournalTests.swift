@@ -141,6 +141,26 @@ import Testing
         try handle.close()
     }
 
+    /// Someone else's change to the plan file, written by `write`, after the edits in `steps`:
+    /// one the edits leave alone stays under them; with one they clash with, the edits are
+    /// on the file as it was, and the entry says that they replace the newer file.
+    func expectTheirsMergedOrMine(_ steps: [(Plan, PlanChange)], writing write: (Plan) throws -> Void) throws {
+        var theirs = start
+        theirs.measures[20].goal = "Deres mål"
+        try write(theirs)
+        var both = steps[1].0
+        both.measures[20].goal = "Deres mål"
+        let merged = try #require(Journal.read(for: planPath))
+        #expect(merged.plan == both)
+        #expect(!merged.replacesNewerFile)
+        var clash = start
+        clash.measures[3].title = "Deres tittel"
+        try write(clash)
+        let mine = try #require(Journal.read(for: planPath))
+        #expect(mine.plan == steps[1].0)
+        #expect(mine.replacesNewerFile)
+    }
+
     /// A plan file under `Journal.linkingFrom` is copied into the journal, not kept by a second
     /// name, so an editor that writes into the file (vim) cannot change where the edits
     /// start: they go on its version when they can, and on the copy when they clash.
@@ -151,18 +171,7 @@ import Testing
         #expect(header.count == 7 && header[3] == "base" && header[6] == "inline")
         #expect(!FileManager.default.fileExists(atPath: Journal.basePath(for: planPath)))
         #expect(Journal.read(for: planPath)?.plan == steps[1].0)
-        var theirs = start
-        theirs.measures[20].goal = "Deres mål"
-        try writeInPlace(theirs)
-        var both = steps[1].0
-        both.measures[20].goal = "Deres mål"
-        #expect(Journal.read(for: planPath)?.plan == both, "merged")
-        #expect(Journal.read(for: planPath)?.replacesNewerFile == false)
-        var clash = start
-        clash.measures[3].title = "Deres tittel"
-        try writeInPlace(clash)
-        #expect(Journal.read(for: planPath)?.plan == steps[1].0, "mine, on the copy")
-        #expect(Journal.read(for: planPath)?.replacesNewerFile == true)
+        try expectTheirsMergedOrMine(steps, writing: writeInPlace)
         // A copy cut short by a crash is no start.
         try Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: journal))
         #expect(Journal.read(for: planPath) == nil)
@@ -183,18 +192,7 @@ import Testing
     @Test func aPlanFileReplacedSinceGetsTheEditsOnTheirsOrOnTheOriginal() throws {
         let (steps, _) = try startFromTheFile()
         #expect(FileManager.default.fileExists(atPath: Journal.basePath(for: planPath)))
-        var theirs = start
-        theirs.measures[20].goal = "Deres mål"
-        try PlanFile.save(theirs, to: planPath, expected: nil)
-        var both = steps[1].0
-        both.measures[20].goal = "Deres mål"
-        #expect(Journal.read(for: planPath)?.plan == both, "merged")
-        #expect(Journal.read(for: planPath)?.replacesNewerFile == false)
-        var clash = start
-        clash.measures[3].title = "Deres tittel"
-        try PlanFile.save(clash, to: planPath, expected: nil)
-        #expect(Journal.read(for: planPath)?.plan == steps[1].0, "mine, on the file as it was")
-        #expect(Journal.read(for: planPath)?.replacesNewerFile == true)
+        try expectTheirsMergedOrMine(steps) { try PlanFile.save($0, to: planPath, expected: nil) }
         unlink(Journal.basePath(for: planPath))
         #expect(Journal.read(for: planPath) == nil)
     }

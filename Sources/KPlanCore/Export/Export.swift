@@ -21,7 +21,7 @@ public enum Export {
         }
     }
 
-    public enum Failure: Error, CustomStringConvertible, Equatable {
+    public enum Failure: Error, CustomStringConvertible {
         case noGroff
         case groffFailed(String)
 

@@ -142,8 +142,7 @@ public enum PlainTextRenderer {
             defer { start = end + 1 }
             guard end > start else { continue }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            // A character per byte that does not continue one.
-            filler.add(word, characters: word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }, to: &lines)
+            filler.add(word, characters: Latin1Text.characters(inChecked: word), to: &lines)
         }
         return true
     }

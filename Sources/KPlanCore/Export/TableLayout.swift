@@ -63,7 +63,7 @@ struct TableLayout {
         let fromBytes = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard Latin1Text.count(bytes) != nil else { return false }
             for word in bytes.split(separator: 0x20) {
-                filler.add(word, characters: word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }) { word, k in
+                filler.add(word, characters: Latin1Text.characters(inChecked: word)) { word, k in
                     // A character starts at each byte that does not continue one.
                     var i = word.startIndex, n = 0
                     while n < k || word[i] & 0xC0 == 0x80 {
@@ -76,7 +76,6 @@ struct TableLayout {
             return true
         }
         if fromBytes != true {
-            filler = EntryLines(width: w)
             for word in s.split(separator: " ") {
                 // The views share their indices, so a character's end is a place in the bytes.
                 filler.add(word.utf8, characters: word.count) { word, k in

@@ -20,6 +20,11 @@ enum Latin1Text {
         return n
     }
 
+    /// The characters in bytes of text `count` accepted: one per byte that does not continue one.
+    static func characters(inChecked bytes: some Sequence<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
     /// `s.count`, from the bytes when the text allows it.
     static func characters(_ s: String) -> Int {
         (s.utf8.withContiguousStorageIfAvailable(count) ?? nil) ?? s.count
