@@ -59,6 +59,8 @@ public enum Runtime {
                     _ = update(&state, .saveFailed(error.description))
                 }
             case .export(let document, let format, let path):
+                // groff takes seconds on a large plan: the status line says what is going on.
+                terminal.present(view(state), theme: state.theme, colors: state.colors)
                 do {
                     let bytes = try Export.bytes(document, format, plan: state.plan, report: state.report,
                                                  catalog: state.catalog, policies: state.policies)

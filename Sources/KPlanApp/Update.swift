@@ -385,6 +385,7 @@ private func export(_ s: inout AppState, _ document: Export.Document, _ file: St
         s.setStatus(Text.get("ui.export.unknown-format", path), error: true)
         return []
     }
+    s.setStatus(Text.get("ui.exporting", Text.get("ui.export.document.\(document.rawValue)"), path))
     return [.export(document, format, path: path)]
 }
 

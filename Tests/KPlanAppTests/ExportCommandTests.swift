@@ -55,7 +55,10 @@ import TermUI
         #expect(Runtime.run(&s, terminal) == 0)
         let pdf = try Data(contentsOf: URL(fileURLWithPath: dir + "/plan-saksframlegg.pdf"))
         #expect(pdf.starts(with: Array("%PDF".utf8)))
-        #expect(terminal.frames.contains { $0.text.contains("eksporterte saksframlegget til \(dir)/plan-saksframlegg.pdf") })
+        let shown = terminal.frames.map(\.text)
+        let during = try #require(shown.firstIndex { $0.contains("eksporterer saksframlegget til \(dir)/plan-saksframlegg.pdf …") })
+        let after = try #require(shown.firstIndex { $0.contains("eksporterte saksframlegget til \(dir)/plan-saksframlegg.pdf") })
+        #expect(during < after, "the status line says what is going on while groff runs")
         #expect(!terminal.frames.contains { $0.text.contains("ikke er lagret") })
     }
 
