@@ -127,7 +127,7 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
 }
 
 private func refuseReadOnly(_ s: inout AppState) -> [Effect] {
-    s.setStatus(Text.get("ui.read-only"), error: true)
+    s.setStatus(Text.get("ui.read-only", s.document.path), error: true)
     return []
 }
 

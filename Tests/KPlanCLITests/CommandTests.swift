@@ -121,6 +121,18 @@ import Testing
         #expect(saved.contains("\"kind\": \"plan-approval\""))
         #expect(saved.contains("\"case\": \"2026/101\""))
         #expect(try CLI.run(["check", path]).status == 0)
+
+        // A new revision: a draft again, with the approval kept among the decisions.
+        let revise = try CLI.run(["status", path, "revise"])
+        #expect(revise.status == 0, "\(revise.stderr)")
+        #expect(revise.stdout == "\(path): status er nå «utkast»\n")
+        let revised = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(revised == saved.replacingOccurrences(of: "\"status\": \"approved\"", with: "\"status\": \"draft\""))
+        let again = try CLI.run(["status", path, "revise"])
+        #expect(again.status == 0)
+        #expect(again.stdout == "\(path): status er allerede «utkast»; ingenting er endret\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == revised)
+        #expect(try CLI.run(["check", path]).status == 0)
     }
 }
 

@@ -126,7 +126,7 @@ public struct AppState: Sendable {
         self.keymap = keymap
         readOnly = plan.status == .approved
         checked = Engine(catalog: catalog, policies: policies).run(plan)
-        if readOnly { status = Text.get("ui.read-only") }
+        if readOnly { status = Text.get("ui.read-only", document.path) }
     }
 
     public var plan: Plan { document.plan }

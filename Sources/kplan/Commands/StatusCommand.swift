@@ -8,7 +8,7 @@ struct StatusCommand: Command {
                   .option("case", "saksnummer", help: Text.get("cli.status.option.case")),
                   .option("date", "dato", help: Text.get("cli.status.option.date")), PolicyOptions.option])
 
-    enum Transition: String, CaseIterable { case submit, approve }
+    enum Transition: String, CaseIterable { case submit, approve, revise }
 
     let file: String
     let transition: Transition
@@ -50,10 +50,19 @@ struct StatusCommand: Command {
             plan.status = .submitted
         case .approve:
             plan = Approval.approve(plan, body: body!, caseNumber: caseNumber!, date: date!)
+        case .revise:
+            // A new revision is a draft again; the decision that approved the last one stays
+            // among the decisions, and git keeps the approved file.
+            guard plan.status != .draft else {
+                Console.out(Text.get("cli.status.already", file, Text.get("status.draft")) + "\n")
+                return
+            }
+            plan.status = .draft
         }
         let check = PlanCheck.run(PlanEncoder.encode(plan), decoder: PlanDecoder(policies: set), engine: engine)
         let blocking = check.diagnostics.filter { $0.severity == .error || $0.severity == .warning }
-        guard blocking.isEmpty else {
+        // A draft may have findings: that is what a revision is for.
+        guard blocking.isEmpty || transition == .revise else {
             Console.err(Text.get("cli.status.refused", Text.get("status.\(plan.status.rawValue)")) + "\n")
             // Positions refer to the current file, so report against the loaded bytes.
             let current = PlanCheck.run(loaded.bytes, decoder: PlanDecoder(policies: set), engine: engine)
