@@ -68,7 +68,7 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         return [.quit]
     case "save": return save(&s)
     case "undo", "redo":
-        if s.readOnly { return refuseReadOnly(&s) }
+        // The history of a plan opened approved starts with :revise, so moving in it is safe.
         let undo = action == "undo"
         if let edit = undo ? s.document.undo() : s.document.redo() {
             s.recheck(scope: edit.scope)
@@ -127,7 +127,7 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
 }
 
 private func refuseReadOnly(_ s: inout AppState) -> [Effect] {
-    s.setStatus(Text.get("ui.read-only", s.document.path), error: true)
+    s.setStatus(Text.get("ui.read-only"), error: true)
     return []
 }
 
@@ -341,6 +341,13 @@ func runCommand(_ s: inout AppState, _ command: String) -> [Effect] {
     case "check":
         s.screen = .findings
         s.setStatus(DiagnosticRenderer.summary(s.report.diagnostics))
+    case "revise":
+        guard s.plan.status != .draft else {
+            s.setStatus(Text.get("ui.revise.already-draft"))
+            return []
+        }
+        s.edit(Text.get("ui.label.revise")) { $0.status = .draft }
+        s.setStatus(Text.get("ui.revised"))
     case "submit":
         if s.readOnly { return refuseReadOnly(&s) }
         var trial = s.plan

@@ -230,7 +230,31 @@ import TermUI
         s.screen = .needs
         try press(&s, "a<Enter><Enter>")
         #expect(s.plan == plan)
-        #expect(s.status == "planen er godkjent og kan ikke endres; start en ny revisjon med «kplan status x revise»")
+        #expect(s.status == "planen er godkjent og kan ikke endres; :revise starter en ny revisjon")
+        try press(&s, "u")
+        #expect(s.status == "ingenting å angre")
+    }
+
+    /// :revise makes an approved plan a draft that can be edited; undoing it makes the plan
+    /// approved, and read-only, again.
+    @Test func reviseStartsANewRevision() throws {
+        var (plan, disk) = try AppFixture.example()
+        plan.status = .approved
+        var s = AppState(plan: plan, path: "x", disk: disk, size: Size(width: 100, height: 30))
+        try press(&s, ":revise<Enter>")
+        #expect(s.plan.status == .draft)
+        #expect(!s.readOnly)
+        #expect(s.status == "ny revisjon: planen er et utkast igjen (vedtaket står i 9 Vedtak)")
+        s.screen = .needs
+        try press(&s, "<Enter><Down><Enter><C-u>Ny revisjon<Enter>")
+        #expect(s.plan.needs[0].title == "Ny revisjon")
+        try press(&s, "uu")
+        #expect(s.plan == plan)
+        #expect(s.readOnly)
+        try press(&s, "<C-r>")
+        #expect(s.plan.status == .draft)
+        try press(&s, ":revise<Enter>")
+        #expect(s.status == "planen er allerede et utkast")
     }
 
     @Test func hostileTextIsDrawnSafely() throws {

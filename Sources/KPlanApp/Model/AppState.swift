@@ -85,7 +85,6 @@ public struct AppState: Sendable {
     public var size: Size
     public var status: String?
     public var statusIsError = false
-    public let readOnly: Bool
     public let catalog: Catalog
     public let policies: PolicySet
     public var theme: Theme
@@ -124,12 +123,13 @@ public struct AppState: Sendable {
         self.theme = theme
         self.colors = colors
         self.keymap = keymap
-        readOnly = plan.status == .approved
         checked = Engine(catalog: catalog, policies: policies).run(plan)
-        if readOnly { status = Text.get("ui.read-only", document.path) }
+        if readOnly { status = Text.get("ui.read-only") }
     }
 
     public var plan: Plan { document.plan }
+    /// An approved plan is not edited; `:revise` makes it a draft, a new revision.
+    public var readOnly: Bool { plan.status == .approved }
 
     /// Applies an edit to the plan and re-checks it: findings are always current.
     /// `scope` says which fields the edit changes (`Engine.scope(ofField:in:)`), so that only

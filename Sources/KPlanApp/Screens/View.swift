@@ -152,7 +152,7 @@ private func drawHelp(_ g: inout Grid, _ s: AppState, _ offset: Int) {
         lines.append((b.keys.map(\.name).joined(separator: " "), Text.get("ui.action.\(b.action)")))
     }
     lines.append(("", Text.get("ui.help.group.commands")))
-    for c in ["w", "q", "q!", "wq", "check", "submit"] { lines.append((":" + c, Text.get("ui.command.\(c)"))) }
+    for c in ["w", "q", "q!", "wq", "check", "submit", "revise"] { lines.append((":" + c, Text.get("ui.command.\(c)"))) }
     lines.append((":export [FIL]", Text.get("ui.command.export")))
     lines.append((":saksframlegg", Text.get("ui.command.saksframlegg")))
     for (i, line) in lines.dropFirst(min(offset, max(0, lines.count - inner.height))).prefix(inner.height).enumerated() {
