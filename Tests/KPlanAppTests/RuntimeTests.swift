@@ -121,7 +121,7 @@ import TermUI
         state.offerRecovery(entry)
         guard case .confirm(let question, .restore) = state.mode else { Issue.record("no question: \(state.mode)"); return }
         #expect(question == "Fant 1 ulagret endring fra \(Format.dateTime(entry.written)) (etter et avbrudd). Planfilen er endret av "
-                + "andre siden, og endringene passer ikke på deres versjon: gjenoppretter du dem, bygger de på filen slik den var, og "
+                + "andre siden, og endringene dine kan ikke legges på deres versjon: gjenoppretter du dem, bygger de på filen slik den var, og "
                 + "lagring erstatter de andres endringer. Gjenopprette dem? j = gjenopprett, n = forkast")
         #expect(view(state).text.contains("Planfilen er endret av"))
     }

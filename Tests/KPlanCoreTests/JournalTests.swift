@@ -221,6 +221,37 @@ import Testing
                                          linkingFrom: linkingFrom)
         #expect(written.planBytes == PlanEncoder.encode(step.0).count)
         #expect(Journal.read(for: planPath)?.plan == step.0, "mine, whole")
+        #expect(Journal.read(for: planPath)?.replacesNewerFile == true, "the file is theirs, not the one the edit started from")
+    }
+
+    /// When the records have grown as large as the plan and the whole plan is written, the
+    /// journal still names the plan file the edits started from, so a file someone has
+    /// changed since is still told apart.
+    @Test func aWholePlanJournalStillKnowsTheFileItStartedFrom() throws {
+        try PlanFile.save(start, to: planPath, expected: nil)
+        var plan = start
+        var written: Journal.Written?
+        for n in 0..<1_000 {
+            var next = plan
+            next.measures[n % plan.measures.count].goal = "Mål \(n)"
+            let change = try #require(PlanChange(from: plan, to: next))
+            written = try Journal.record(next, change: change, edits: n + 1, for: planPath, written: written,
+                                        base: written == nil ? PlanStore.diskVersion(planPath) : nil, linkingFrom: 0)
+            plan = next
+            if n > 0, written?.recordBytes == 0 { break }
+        }
+        #expect(written?.recordBytes == 0, "the whole plan was written")
+        let header = String(decoding: try readBytes(journal).prefix { $0 != 0x0A }, as: UTF8.self).split(separator: " ")
+        #expect(header.count == 7 && header[4] == "from" && Int(header[5]) == PlanStore.diskVersion(planPath).size)
+        let untouched = try #require(Journal.read(for: planPath))
+        #expect(untouched.plan == plan)
+        #expect(!untouched.replacesNewerFile)
+        var theirs = start
+        theirs.title = "Endret av en annen"
+        try PlanFile.save(theirs, to: planPath, expected: nil)
+        let over = try #require(Journal.read(for: planPath))
+        #expect(over.plan == plan)
+        #expect(over.replacesNewerFile)
     }
 
     /// A journal written by kplan before records: the header line and the plan.

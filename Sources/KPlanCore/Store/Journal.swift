@@ -26,8 +26,9 @@ public enum Journal {
         /// How many edits the journal holds (undoable steps at the time it was written).
         public var edits: Int
         public var written: Date
-        /// The plan file was changed by someone else since, and the edits clash with that
-        /// version, so they are on the file as it was: saving them replaces the other changes.
+        /// The plan file was changed by someone else since, and the edits cannot be laid on
+        /// that version (they clash, or the journal holds the whole plan), so they are on the
+        /// file as it was: saving them replaces the other changes.
         public var replacesNewerFile = false
     }
 
@@ -37,6 +38,8 @@ public enum Journal {
         public let path: String
         let planBytes: Int
         var recordBytes: Int
+        /// The plan file the edits started from, when known.
+        let base: DiskVersion?
     }
 
     static let magic = "kplan-journal/2"
@@ -88,11 +91,11 @@ public enum Journal {
                 + (kept.isEmpty ? "\n" : " \(inline)\n")
             let record = recordBytes(change, edits: edits, now: now)
             if let place = try? create(Array(header.utf8) + kept + record, for: planPath) {
-                return Written(path: place, planBytes: base.size, recordBytes: record.count)
+                return Written(path: place, planBytes: base.size, recordBytes: record.count, base: base)
             }
         }
         // A whole write replaces the file, and with it any record a failed append left torn.
-        return try write(plan, edits: edits, for: planPath, now: now)
+        return try write(plan, edits: edits, for: planPath, from: written?.base ?? base, now: now)
     }
 
     /// Keeps the plan file, if it is still `base`: its bytes, to go into the journal, or none
@@ -106,12 +109,16 @@ public enum Journal {
     }
 
     /// Writes the journal beside the plan, or in the state folder when that fails; the
-    /// error is the one from beside the plan when neither place can be written.
+    /// error is the one from beside the plan when neither place can be written. `base`, the
+    /// plan file the edits started from, lets reading tell whether someone has changed it since.
     @discardableResult
-    public static func write(_ plan: Plan, edits: Int, for planPath: String, now: Date = Date()) throws(StoreError) -> Written {
+    public static func write(_ plan: Plan, edits: Int, for planPath: String, from base: DiskVersion? = nil,
+                             now: Date = Date()) throws(StoreError) -> Written {
         let encoded = PlanEncoder.encode(plan)
-        let header = "\(magic) \(edits) \(Int(now.timeIntervalSince1970)) \(encoded.count)\n"
-        let written = Written(path: try create(Array(header.utf8) + encoded, for: planPath), planBytes: encoded.count, recordBytes: 0)
+        let from = base.map { " \(fromWord) \($0.size) \(String($0.digest, radix: 16))" } ?? ""
+        let header = "\(magic) \(edits) \(Int(now.timeIntervalSince1970)) \(encoded.count)\(from)\n"
+        let written = Written(path: try create(Array(header.utf8) + encoded, for: planPath), planBytes: encoded.count,
+                              recordBytes: 0, base: base)
         unlink(basePath(for: planPath))
         return written
     }
@@ -124,6 +131,8 @@ public enum Journal {
     public static let linkingFrom = 1 << 20
     /// The header's last word when the file it names follows it.
     static let inline = "inline"
+    /// In the header of a whole plan, before the plan file its edits started from.
+    static let fromWord = "from"
 
     /// Where the plan file the records start from is kept.
     static func basePath(for planPath: String) -> String { path(for: planPath) + "-base" }
@@ -192,9 +201,14 @@ public enum Journal {
             return Entry(plan: plan, edits: edits, written: written)
         }
         guard header[0] == magic else { return nil }
-        if header.count == 4, let size = Int(header[3]), size >= 0, size <= bytes.count - body,
-           let plan = decodePlan(bytes[body..<body + size], decoder) {
-            return replay(bytes, from: body + size, onto: Entry(plan: plan, edits: edits, written: written), decoder, strict: false)
+        // The whole plan, and the plan file its edits started from when it was known.
+        if header.count == 4 || (header.count == 7 && header[4] == fromWord), let size = Int(header[3]), size >= 0,
+           size <= bytes.count - body, let plan = decodePlan(bytes[body..<body + size], decoder) {
+            var entry = replay(bytes, from: body + size, onto: Entry(plan: plan, edits: edits, written: written), decoder, strict: false)
+            if header.count == 7, let baseSize = Int(header[5]), let digest = UInt64(header[6], radix: 16) {
+                entry?.replacesNewerFile = PlanStore.diskVersion(planPath) != DiskVersion(exists: true, digest: digest, size: baseSize)
+            }
+            return entry
         }
         // Records of changes to the plan file as it was when the first was made, which follows
         // the header or is kept by a second name.
