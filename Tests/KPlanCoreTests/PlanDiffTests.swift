@@ -33,6 +33,13 @@ import Testing
         #expect(lines { $0.title = "Ny tittel" } == ["~ Planen: tittel: «Strategisk kompetanseplan for helse og omsorg 2026–2029» → «Ny tittel»"])
     }
 
+    /// A status reads as the editor names it, not as its code in the file.
+    @Test func statusesHaveTheirNorwegianNames() {
+        #expect(lines { $0.status = .approved } == ["~ Planen: status: «utkast» → «godkjent»"])
+        #expect(lines { $0.measures[0].status = .done } == ["~ Tiltak T1 «Tiltak 1»: status: «planlagt» → «gjennomført»"])
+        #expect(lines { $0.budget.funding[0].status = .granted } == ["~ Finansieringslinje F1 (egen-ramme): status: «planlagt» → «innvilget»"])
+    }
+
     /// Found by the fuzzer: with a repeated id every copy was compared with the first one,
     /// so a file differed from itself.
     @Test func repeatedIdsMatchByOccurrence() {

@@ -158,7 +158,8 @@ public enum PlanDiffer {
         return name.prefix(1).lowercased() + name.dropFirst()
     }
 
-    static func compareFields(_ a: JSONValue, _ b: JSONValue, path: [String], subject: String, into changes: inout [PlanDiff.Change]) {
+    static func compareFields(_ a: JSONValue, _ b: JSONValue, path: [String], subject: String, item: String? = nil,
+                              into changes: inout [PlanDiff.Change]) {
         guard case .object(let pa) = a, case .object(let pb) = b else {
             if a != b { changes.append(.init(kind: .changed, subject: subject, detail: "\(path.map(label).joined(separator: " ")): \(a.display) → \(b.display)")) }
             return
@@ -170,15 +171,26 @@ public enum PlanDiffer {
             let x = a[k] ?? .null, y = b[k] ?? .null
             if x == y { continue }
             if case .object = x, case .object = y, k != "amounts" {
-                compareFields(x, y, path: p, subject: subject, into: &changes)
+                compareFields(x, y, path: p, subject: subject, item: item, into: &changes)
             } else {
-                changes.append(.init(kind: .changed, subject: subject, detail: describe(p, x, y)))
+                changes.append(.init(kind: .changed, subject: subject, detail: describe(p, x, y, item: item)))
             }
         }
     }
 
+    /// The string table of each status, by the list whose items have it (nil: the plan's own).
+    static let statusNames: [String?: String] = [nil: "status.", "measures": "measure-status.", "funding": "funding-status."]
+
+    /// A value as the diff shows it; a status by its Norwegian name, as the editor does.
+    static func display(_ v: JSONValue, _ path: [String], item: String?) -> String {
+        if path.last == "status", let table = statusNames[item], case .string(let code) = v, Text.has(table + code) {
+            return "«" + Text.get(table + code) + "»"
+        }
+        return v.display
+    }
+
     /// One changed field: amounts per year with the difference, lists as what came and went.
-    static func describe(_ path: [String], _ x: JSONValue, _ y: JSONValue) -> String {
+    static func describe(_ path: [String], _ x: JSONValue, _ y: JSONValue, item: String? = nil) -> String {
         let name = path.map(label).joined(separator: " ")
         if case .array(let xa) = x, case .array(let ya) = y {
             let added = ya.filter { !xa.contains($0) }.map(\.text), removed = xa.filter { !ya.contains($0) }.map(\.text)
@@ -187,7 +199,7 @@ public enum PlanDiffer {
             if !removed.isEmpty { parts.append("− " + removed.joined(separator: ", ")) }
             return "\(name): " + (parts.isEmpty ? Text.get("diff.reordered") : parts.joined(separator: "; "))
         }
-        return "\(name): \(x.display) → \(y.display)"
+        return "\(name): \(display(x, path, item: item)) → \(display(y, path, item: item))"
     }
 
     static func subject(_ item: String, _ v: JSONValue, _ title: (String) -> String?) -> String {
@@ -225,7 +237,7 @@ public enum PlanDiffer {
             if item == "costs" || item == "funding" {
                 compareBudgetLine(x, y, item, titles, &changes)
             } else if x != y {
-                compareFields(x, y, path: [], subject: subject(item, y, titles.title), into: &changes)
+                compareFields(x, y, path: [], subject: subject(item, y, titles.title), item: item, into: &changes)
             }
         }
         // An item whose place among the common items changed has been moved: the n-th common
@@ -266,7 +278,7 @@ public enum PlanDiffer {
         let what = item == "costs" ? (y["category"]?.text ?? "") : (y["source"]?.text ?? "")
         let subj = subject(item, y, titles.title)
         for key in ["measure", "category", "source", "status"] where x[key] != y[key] && (x[key] != nil || y[key] != nil) {
-            changes.append(.init(kind: .changed, subject: subj, detail: describe([key], x[key] ?? .null, y[key] ?? .null)))
+            changes.append(.init(kind: .changed, subject: subj, detail: describe([key], x[key] ?? .null, y[key] ?? .null, item: item)))
         }
         var years: [String] = []
         if case .object(let pa)? = x["amounts"] { years += pa.map(\.0) }
