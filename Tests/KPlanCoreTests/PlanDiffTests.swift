@@ -40,6 +40,13 @@ import Testing
         #expect(lines { $0.budget.funding[0].status = .granted } == ["~ Finansieringslinje F1 (egen-ramme): status: «planlagt» → «innvilget»"])
     }
 
+    /// A waiver is named by its rule and target; one for the whole plan by its rule alone.
+    @Test func waiversAreNamedByRuleAndTarget() {
+        let waiver = { (target: String) in Waiver(rule: "demand-not-covered", target: target, reason: "Velferdsteknologi", decidedBy: "Kommunalsjef", date: "2026-03-01") }
+        #expect(lines { $0.waivers = [waiver("")] } == ["+ Unntak demand-not-covered: lagt til"])
+        #expect(lines { $0.waivers = [waiver("T1")] } == ["+ Unntak demand-not-covered T1: lagt til"])
+    }
+
     /// Found by the fuzzer: with a repeated id every copy was compared with the first one,
     /// so a file differed from itself.
     @Test func repeatedIdsMatchByOccurrence() {
