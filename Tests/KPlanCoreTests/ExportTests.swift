@@ -136,6 +136,21 @@ import Testing
         #expect(text.contains("FORSLAG TIL VEDTAK") || text.contains("Forslag til vedtak"))
     }
 
+    /// A new plan prints without a stray comma for the county it does not have yet, and an
+    /// empty list as a line that says so, not as a header over nothing, in every format.
+    @Test func aNewPlanPrintsCleanly() {
+        let new = PlanFile.skeleton(municipality: "Små kommune", number: "1234", county: "", from: 2027, to: 2030)
+        let report = Engine().check(new)
+        let text = String(decoding: PlanDocument.planText(new, report: report), as: UTF8.self)
+        #expect(text.contains("Kommune:      Små kommune (1234)\n"))
+        #expect(text.contains("Organisering og medvirkning\n---------------------------\nIngen registrert ennå.\n"))
+        #expect(!text.contains("Navn  Rolle"))
+        #expect(PlanDocument.planMarkdown(new, report: report).contains("## Organisering og medvirkning\n\nIngen registrert ennå.\n"))
+        #expect(!PlanDocument.planGroff(new, report: report).contains("Navn\tRolle"))
+        let withCounty = PlanFile.skeleton(municipality: "Små kommune", number: "1234", county: "Vestland", from: 2027, to: 2030)
+        #expect(String(decoding: PlanDocument.planText(withCounty, report: report), as: UTF8.self).contains("Små kommune (1234), Vestland\n"))
+    }
+
     @Test func planTextCannotBecomeAGroffRequest() {
         var p = plan
         p.needs[0].title = ".so /etc/passwd"

@@ -42,5 +42,7 @@ extension DocumentBuilder {
     mutating func paragraph(_ text: String) { if !text.isEmpty { add(.paragraph(text)) } }
     mutating func fields(_ pairs: [(String, String)]) { add(.fields(pairs)) }
     mutating func bullets(_ items: [String]) { if !items.isEmpty { add(.bullets(items)) } }
-    mutating func table(_ t: ExportDocument.Table) { add(.table(t)) }
+    /// A table, or a line that says there is nothing yet: a header over no rows reads as a
+    /// mistake in the printed plan.
+    mutating func table(_ t: ExportDocument.Table) { add(t.rows.isEmpty ? .paragraph(Text.get("export.empty-table")) : .table(t)) }
 }

@@ -42,7 +42,7 @@ public enum PlanDocument {
         let m = plan.municipality
         d.heading(1, clean(plan.title))
         d.fields([
-            (Text.get("export.municipality"), clean("\(m.name) (\(m.number)), \(m.county)")),
+            (Text.get("export.municipality"), clean("\(m.name) (\(m.number))" + (m.county.isEmpty ? "" : ", \(m.county)"))),
             (Text.get("export.period"), "\(plan.period.from)–\(plan.period.to)"),
             (Text.get("export.status"), Text.get("status.\(plan.status.rawValue)")),
             (Text.get("export.owner"), clean([plan.owner.name, plan.owner.role].filter { !$0.isEmpty }.joined(separator: ", "))),
