@@ -29,6 +29,17 @@ import TermUI
         #expect(view(s).text.contains("~ Tiltak T2 «Rekrutteringspakke for sykepleiere og vernepleiere»: tittel:"))
     }
 
+    /// A plan just made with `kplan new`: empty lists, and K2025 areas without measures
+    /// marked as the warnings they are.
+    @Test func aNewPlan() throws {
+        let new = PlanFile.skeleton(municipality: "Små kommune", number: "1234", county: "", from: 2027, to: 2030)
+        for (name, screen) in [("oversikt", ScreenID.overview), ("behov", .needs)] {
+            var s = AppState(plan: new, path: "ny.kplan.json", disk: nil, size: Size(width: 100, height: 24))
+            s.screen = screen
+            try expectSnapshot(view(s), "ny-plan-\(name)-100x24")
+        }
+    }
+
     @Test func tooSmallSaysSoAndIgnoresKeys() throws {
         var s = try AppFixture.state(size: Size(width: 50, height: 12))
         try expectSnapshot(view(s), "for-liten-50x12")

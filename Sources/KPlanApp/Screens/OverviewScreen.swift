@@ -95,7 +95,8 @@ enum OverviewScreen {
         for (i, k) in k2025.prefix(r.height - 2).enumerated() {
             let y = r.y + 2 + i
             let total = k.measures.count
-            g.put(DisplayWidth.fit((total == 0 ? "✗ " : "") + s.policies.areaTitle(k.area), to: labelWidth - 1), x: r.x, y: y,
+            // An area without measures is a warning (k2025-area-uncovered), marked as one.
+            g.put(DisplayWidth.fit((total == 0 ? "⚠ " : "") + s.policies.areaTitle(k.area), to: labelWidth - 1), x: r.x, y: y,
                   style: s.theme.style(total == 0 ? "diag.warning" : "plain", colors: s.colors), clip: r)
             var cx = r.x + labelWidth
             let ids = Set(k.measures)
@@ -128,7 +129,8 @@ enum OverviewScreen {
             g.put(" " + d.growth.description + "/" + d.declared.description + (short ? " ⚠" : ""), x: x, y: y,
                   style: s.theme.style(short ? "diag.warning" : "muted", colors: s.colors), clip: r)
         }
-        let legend = Text.get("ui.overview.demand-legend")
+        // Without staffing and population there is nothing to chart: say where they go in.
+        let legend = Text.get(demand.isEmpty ? "ui.overview.demand-empty" : "ui.overview.demand-legend")
         if r.height > demand.count + 2 {
             g.put(legend, x: r.x, y: r.y + 2 + demand.count, style: s.theme.style("muted", colors: s.colors), clip: r)
         }
