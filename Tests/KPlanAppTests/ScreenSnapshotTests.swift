@@ -29,13 +29,14 @@ import TermUI
         #expect(view(s).text.contains("~ Tiltak T2 «Rekrutteringspakke for sykepleiere og vernepleiere»: tittel:"))
     }
 
-    /// A plan just made with `kplan new`: empty lists, and K2025 areas without measures
-    /// marked as the warnings they are.
+    /// A plan just made with `kplan new`: empty lists, K2025 areas without measures marked as
+    /// the warnings they are, and a need just added, whose findings wrap under its fields.
     @Test func aNewPlan() throws {
         let new = PlanFile.skeleton(municipality: "Små kommune", number: "1234", county: "", from: 2027, to: 2030)
-        for (name, screen) in [("oversikt", ScreenID.overview), ("behov", .needs)] {
+        for (name, screen, keys) in [("oversikt", ScreenID.overview, ""), ("behov", .needs, ""), ("nytt-behov", .needs, "a")] {
             var s = AppState(plan: new, path: "ny.kplan.json", disk: nil, size: Size(width: 100, height: 24))
             s.screen = screen
+            try press(&s, keys)
             try expectSnapshot(view(s), "ny-plan-\(name)-100x24")
         }
     }

@@ -97,6 +97,12 @@ enum ListScreen {
         let cursor = min(s.fieldCursor[list] ?? 0, max(0, fields.count - 1))
         var lines: [(field: Int?, label: String, text: String, role: String?)] = []
         let valueWidth = max(8, inner.width - labelWidth - 1)
+        // A finding wraps as a value does, its lines after the first under its text, not its mark.
+        func addFinding(_ x: Finding) {
+            for (k, part) in DisplayWidth.wrap(Sanitize.inline(x.diagnostic.message), to: valueWidth - 2).enumerated() {
+                lines.append((nil, "", (k == 0 ? mark(x) : "  ") + part, role(x)))
+            }
+        }
         for (i, f) in fields.enumerated() {
             let value = list.value(s.plan, row, f.key)
             // Long texts (goals, rationales) wrap onto the lines below their label.
@@ -104,13 +110,13 @@ enum ListScreen {
             lines.append((i, f.title, wrapped.first ?? "", nil))
             for more in wrapped.dropFirst() { lines.append((nil, "", more, "continuation")) }
             for x in findings where x.diagnostic.path.hasSuffix("/" + f.key) || x.diagnostic.path.hasSuffix("/" + f.key.replacingOccurrences(of: ".", with: "/")) {
-                lines.append((nil, "", mark(x) + x.diagnostic.message, role(x)))
+                addFinding(x)
             }
         }
         let fieldPaths = Set(fields.map { "/" + $0.key })
         let general = findings.filter { f in !fieldPaths.contains { f.diagnostic.path.hasSuffix($0) || f.diagnostic.path.hasSuffix($0.replacingOccurrences(of: ".", with: "/")) } }
         if !general.isEmpty { lines.append((nil, "", "", nil)) }
-        for x in general { lines.append((nil, "", mark(x) + x.diagnostic.message, role(x))) }
+        for x in general { addFinding(x) }
         if list == .measures {
             let gapLines = measureGaps(s, row)
             if !gapLines.isEmpty { lines.append((nil, "", "", nil)) }
