@@ -178,6 +178,15 @@ import Testing
         #expect(unaddressed.contains("/needs/0") && unaddressed.contains("/needs/\(plan.needs.count - 1)"))
     }
 
+    /// A need without a title, as one just added, is named by its id alone.
+    @Test func anUntitledNeedIsNamedByItsId() {
+        var plan = Sample.plan
+        plan.needs[0].title = ""
+        plan.measures[0].needs = []
+        let messages = Engine().check(plan).findings.filter { $0.rule == "need-unaddressed" }.map(\.diagnostic.message)
+        #expect(messages == ["behov B1 har ingen tiltak"])
+    }
+
     /// Grant findings follow the plan's order of measures, as the file and the measure list
     /// do; in the order of their ids, T10 would come before T2.
     @Test func grantFindingsFollowThePlansOrder() {

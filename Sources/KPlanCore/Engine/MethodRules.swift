@@ -21,7 +21,9 @@ enum MethodRules {
                 f.add("need-incomplete", Pointer.need(i, key), target: needs[i].id, needs[i].id, name)
             }
             if !addressed[i] {
-                f.add("need-unaddressed", Pointer.need(i), target: needs[i].id, needs[i].id, Sanitize.inline(needs[i].title))
+                // A need just added has no title yet: no empty «» then.
+                let title = Sanitize.inline(needs[i].title)
+                f.add("need-unaddressed", Pointer.need(i), target: needs[i].id, needs[i].id, title.isEmpty ? "" : " «\(title)»")
             }
         }
         for i in measures.indices {
