@@ -14,6 +14,13 @@ import Testing
         #expect(Format.dateTime(Date(timeIntervalSince1970: 1_783_000_000), timeZone: utc) == "02.07.2026 kl. 13:46")
     }
 
+    /// A date from the file in a document for the politicians: day, month, year.
+    @Test func datesInDocumentsAreNorwegian() {
+        #expect(Format.date("2027-10-01") == "01.10.2027")
+        #expect(Format.date("2024-02-29") == "29.02.2024")
+        for notADate in ["", "2027-13-01", "2027-10", "i morgen"] { #expect(Format.date(notADate) == notADate) }
+    }
+
     @Test func amountsAreGroupedInThrees() {
         #expect(Format.grouped(0) == "0")
         #expect(Format.grouped(999) == "999")

@@ -46,7 +46,7 @@ public enum PlanDocument {
             (Text.get("export.period"), "\(plan.period.from)–\(plan.period.to)"),
             (Text.get("export.status"), Text.get("status.\(plan.status.rawValue)")),
             (Text.get("export.owner"), clean([plan.owner.name, plan.owner.role].filter { !$0.isEmpty }.joined(separator: ", "))),
-        ] + plan.decisions.map { (catalog.decisionKinds.title($0.kind), clean("\($0.body) \($0.date), sak \($0.caseNumber): \($0.title)")) })
+        ] + plan.decisions.map { (catalog.decisionKinds.title($0.kind), clean("\($0.body) \(Format.date($0.date)), sak \($0.caseNumber): \($0.title)")) })
         d.add(.pageBreak)
 
         d.heading(2, Text.get("export.summary"))
@@ -144,12 +144,12 @@ public enum PlanDocument {
         }
         if !plan.waivers.isEmpty {
             d.heading(3, Text.get("ui.list.waivers"))
-            d.bullets(plan.waivers.map { clean("\($0.rule) \($0.target): \($0.reason) (\($0.decidedBy), \($0.date))") })
+            d.bullets(plan.waivers.map { clean("\($0.rule) \($0.target): \($0.reason) (\($0.decidedBy), \(Format.date($0.date)))") })
         }
 
         d.heading(2, Text.get("export.follow-up"))
         d.paragraph(clean(plan.followUp.reporting))
-        if !plan.followUp.revisionDate.isEmpty { d.paragraph(Text.get("export.revision", plan.followUp.revisionDate)) }
+        if !plan.followUp.revisionDate.isEmpty { d.paragraph(Text.get("export.revision", Format.date(plan.followUp.revisionDate))) }
     }
 
     /// A draft case presentation for the political body; the case officer completes it.
@@ -164,12 +164,12 @@ public enum PlanDocument {
         for y in report.figures.budget where y.costs > 0 {
             items.append(Text.get("case.proposal.year", String(y.year), Format.kroner(y.costs), Format.kroner(y.ownShare), Format.kroner(y.grant)))
         }
-        items.append(Text.get("case.proposal.follow-up", plan.followUp.revisionDate.isEmpty ? Text.get("case.fill-in") : plan.followUp.revisionDate))
+        items.append(Text.get("case.proposal.follow-up", plan.followUp.revisionDate.isEmpty ? Text.get("case.fill-in") : Format.date(plan.followUp.revisionDate)))
         d.bullets(items)
         d.heading(2, Text.get("case.facts"))
         d.paragraph(Text.get("case.facts.text", clean(m.name), String(plan.period.from), String(plan.period.to), String(plan.needs.count),
                              String(plan.measures.count), String(plan.workingGroup.count)))
-        d.bullets(plan.decisions.map { clean("\($0.body) \($0.date) (sak \($0.caseNumber)): \($0.title)") })
+        d.bullets(plan.decisions.map { clean("\($0.body) \(Format.date($0.date)) (sak \($0.caseNumber)): \($0.title)") })
         d.heading(2, Text.get("case.assessment"))
         let uncovered = report.figures.coverage.filter { policies.pack($0.pack)?.kind == .strategy && $0.measures.isEmpty }
         d.paragraph(uncovered.isEmpty ? Text.get("case.assessment.coverage") :

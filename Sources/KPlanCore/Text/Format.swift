@@ -40,6 +40,14 @@ public enum Format {
         return Text.get("format.date-time", day, time)
     }
 
+    /// `2027-10-01` as Norwegian documents write it, `01.10.2027`; anything that is not such a
+    /// date as it is.
+    public static func date(_ iso: String) -> String {
+        guard ISODate.isValid(iso) else { return iso }
+        let parts = iso.split(separator: "-")
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+
     public static func signedKroner(_ value: Int) -> String { (value > 0 ? "+" : "") + kroner(value) }
 
     public static func fte(_ value: Hundredths) -> String { value.description }
