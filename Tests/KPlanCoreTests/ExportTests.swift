@@ -151,6 +151,16 @@ import Testing
         #expect(String(decoding: PlanDocument.planText(withCounty, report: report), as: UTF8.self).contains("Små kommune (1234), Vestland\n"))
     }
 
+    /// A waiver is listed by its rule and target; one for the whole plan by its rule alone.
+    @Test func waiversAreListedByRuleAndTarget() {
+        var p = plan
+        p.waivers = [Waiver(rule: "demand-not-covered", target: "", reason: "Velferdsteknologi", decidedBy: "Kommunalsjef", date: "2026-03-01"),
+                     Waiver(rule: "measure-incomplete", target: "T3", reason: "Avklares", decidedBy: "Kommunalsjef", date: "2026-03-02")]
+        let markdown = PlanDocument.planMarkdown(p, report: Engine().check(p))
+        #expect(markdown.contains("- demand-not-covered: Velferdsteknologi (Kommunalsjef, 01.03.2026)\n"))
+        #expect(markdown.contains("- measure-incomplete T3: Avklares (Kommunalsjef, 02.03.2026)\n"))
+    }
+
     @Test func planTextCannotBecomeAGroffRequest() {
         var p = plan
         p.needs[0].title = ".so /etc/passwd"

@@ -214,9 +214,7 @@ public enum PlanDiffer {
         case "workforce": return "\(capitalized) \(v["occupation"]?.text ?? "")"
         case "population": return "\(capitalized) \(v["year"]?.text ?? "")"
         case "members": return "\(capitalized) «\(Sanitize.inline(v["name"]?.text ?? ""))»"
-        case "waivers":
-            // A waiver for the whole plan has no target.
-            return ([capitalized] + [v["rule"]?.text, v["target"]?.text].compactMap { $0 }.filter { !$0.isEmpty }).joined(separator: " ")
+        case "waivers": return "\(capitalized) " + Waiver.name(rule: v["rule"]?.text ?? "", target: v["target"]?.text ?? "")
         default:
             let title = v["title"]?.text ?? ""
             return "\(capitalized) \(v["id"]?.text ?? "")" + (title.isEmpty ? "" : " «\(Sanitize.inline(title))»")

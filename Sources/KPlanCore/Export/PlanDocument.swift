@@ -144,7 +144,7 @@ public enum PlanDocument {
         }
         if !plan.waivers.isEmpty {
             d.heading(3, Text.get("ui.list.waivers"))
-            d.bullets(plan.waivers.map { clean("\($0.rule) \($0.target): \($0.reason) (\($0.decidedBy), \(Format.date($0.date)))") })
+            d.bullets(plan.waivers.map { clean("\($0.name): \($0.reason) (\($0.decidedBy), \(Format.date($0.date)))") })
         }
 
         d.heading(2, Text.get("export.follow-up"))

@@ -311,6 +311,12 @@ public struct Waiver: Sendable, Equatable {
     public init(rule: String, target: String, reason: String, decidedBy: String, date: String) {
         self.rule = rule; self.target = target; self.reason = reason; self.decidedBy = decidedBy; self.date = date
     }
+
+    /// The rule and what it is waived for, as documents name the waiver: the rule alone for
+    /// the whole plan.
+    public var name: String { Self.name(rule: rule, target: target) }
+
+    static func name(rule: String, target: String) -> String { target.isEmpty ? rule : rule + " " + target }
 }
 
 /// `YYYY-MM` as used for a measure's time frame.
