@@ -399,13 +399,17 @@ private func export(_ s: inout AppState, _ document: Export.Document, _ file: St
 /// Beside the plan, named as it is: `fjordvik.kplan.json` → `fjordvik.pdf`, and
 /// `fjordvik-saksframlegg.pdf` for the case draft.
 private func exportPath(_ planPath: String, _ document: Export.Document) -> String {
-    let stem = planPath.hasSuffix(".kplan.json") ? String(planPath.dropLast(11)) : (planPath as NSString).deletingPathExtension
-    return stem + (document == .plan ? "" : "-" + document.rawValue) + ".pdf"
+    (planStem(planPath) ?? (planPath as NSString).deletingPathExtension) + (document == .plan ? "" : "-" + document.rawValue) + ".pdf"
 }
 
 /// Where "keep mine" writes: `plan.kplan.json` → `plan.mine.kplan.json`, beside it.
 func copyPath(_ path: String) -> String {
-    path.hasSuffix(".kplan.json") ? String(path.dropLast(11)) + ".mine.kplan.json" : path + ".mine"
+    planStem(path).map { $0 + ".mine.kplan.json" } ?? path + ".mine"
+}
+
+/// A plan file's path without `.kplan.json`, or nil when it has another name.
+private func planStem(_ path: String) -> String? {
+    path.hasSuffix(".kplan.json") ? String(path.dropLast(".kplan.json".count)) : nil
 }
 
 /// Enter on a finding: go to the screen, item and field it is about.
