@@ -64,7 +64,9 @@ public enum DisplayWidth {
         return alignRight ? pad + t : t + pad
     }
 
-    /// Word-wraps `s` into lines of at most `width` cells.
+    /// Word-wraps `s` into lines of at most `width` cells. A word may also end a line after a
+    /// hyphen between letters ("forskning-" / "opplaering"), as print does; a word wider than
+    /// the line is broken where it must be.
     public static func wrap(_ s: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
@@ -72,29 +74,49 @@ public enum DisplayWidth {
             var line = ""
             var used = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                let w = of(String(word))
-                if used > 0, used + 1 + w > width {
-                    lines.append(line)
-                    line = ""
-                    used = 0
-                }
-                if w > width {
-                    var rest = String(word)
-                    while of(rest) > width {
+                for (k, piece) in hyphenated(word).enumerated() {
+                    let gap = k == 0 && used > 0 ? 1 : 0
+                    var rest = String(piece)
+                    var w = of(rest)
+                    if used > 0, used + gap + w > width {
+                        lines.append(line)
+                        line = ""
+                        used = 0
+                    } else if gap > 0 {
+                        line += " "
+                        used += 1
+                    }
+                    while w > width {
                         let head = truncate(rest, to: width + 1).dropLast()
                         lines.append(String(head))
                         rest = String(rest.dropFirst(head.count))
+                        w = of(rest)
                     }
-                    line = rest
-                    used = of(rest)
-                    continue
+                    line += rest
+                    used += w
                 }
-                if used > 0 { line += " "; used += 1 }
-                line += word
-                used += w
             }
             lines.append(line)
         }
         return lines
+    }
+
+    /// `word` in pieces that each end with a hyphen that has a letter on both sides.
+    static func hyphenated(_ word: Substring) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = word.startIndex
+        var previous: Character?
+        var i = word.startIndex
+        while i < word.endIndex {
+            let next = word.index(after: i)
+            if word[i] == "-", previous?.isLetter == true, next < word.endIndex, word[next].isLetter {
+                pieces.append(word[start..<next])
+                start = next
+            }
+            previous = word[i]
+            i = next
+        }
+        pieces.append(word[start...])
+        return pieces
     }
 }

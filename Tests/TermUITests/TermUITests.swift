@@ -24,6 +24,16 @@ import Testing
         #expect(DisplayWidth.wrap("Mål og suksesskriterier for tiltaket", to: 12) == ["Mål og", "suksesskrite", "rier for", "tiltaket"])
         #expect(DisplayWidth.wrap("en to tre", to: 5) == ["en to", "tre"])
     }
+
+    @Test func wrapBreaksAfterAHyphenBetweenLetters() {
+        #expect(DisplayWidth.wrap("rekruttere, forskning-opplaering", to: 20) == ["rekruttere,", "forskning-opplaering"])
+        #expect(DisplayWidth.wrap("rekruttere, forskning-opplaering", to: 19) == ["rekruttere,", "forskning-", "opplaering"])
+        #expect(DisplayWidth.wrap("a forskning-opplaering", to: 12) == ["a forskning-", "opplaering"])
+        // Not inside a date, a number range or before a word that starts with a hyphen.
+        #expect(DisplayWidth.wrap("fra 2026-01", to: 8) == ["fra", "2026-01"])
+        #expect(DisplayWidth.wrap("67–79 -x", to: 4) == ["67–7", "9 -x"])
+        #expect(DisplayWidth.wrap("helse- og omsorg", to: 6) == ["helse-", "og", "omsorg"])
+    }
 }
 
 @Suite struct GridTests {

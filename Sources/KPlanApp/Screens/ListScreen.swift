@@ -93,7 +93,12 @@ enum ListScreen {
         let inner = Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 2)
         let fields = list.fields(s.plan)
         let findings = s.findings(list, row)
-        let labelWidth = min(22, max(10, inner.width / 3))
+        // As wide as the widest label where there is room; otherwise a third of the pane, but
+        // never narrower than a label's longest word, which would break inside the word.
+        let titles = fields.map(\.title)
+        let widest = titles.map(DisplayWidth.of).max() ?? 0
+        let longestWord = titles.flatMap { $0.split(separator: " ") }.map { DisplayWidth.of(String($0)) }.max() ?? 0
+        let labelWidth = max(1, min(widest, max(longestWord, inner.width / 3), max(10, inner.width / 2)))
         let cursor = min(s.fieldCursor[list] ?? 0, max(0, fields.count - 1))
         var lines: [(field: Int?, label: String, text: String, role: String?)] = []
         let valueWidth = max(8, inner.width - labelWidth - 1)
@@ -106,9 +111,12 @@ enum ListScreen {
         for (i, f) in fields.enumerated() {
             let value = list.value(s.plan, row, f.key)
             // Long texts (goals, rationales) wrap onto the lines below their label.
+            // A label wider than its column wraps too, rather than lose the words that tell fields apart.
             let wrapped = DisplayWidth.wrap(Sanitize.inline(display(value, f, s)), to: valueWidth)
-            lines.append((i, f.title, wrapped.first ?? "", nil))
-            for more in wrapped.dropFirst() { lines.append((nil, "", more, "continuation")) }
+            let labels = DisplayWidth.wrap(f.title, to: labelWidth)
+            for k in 0..<max(wrapped.count, labels.count) {
+                lines.append((i, k < labels.count ? labels[k] : "", k < wrapped.count ? wrapped[k] : "", nil))
+            }
             for x in findings where x.diagnostic.path.hasSuffix("/" + f.key) || x.diagnostic.path.hasSuffix("/" + f.key.replacingOccurrences(of: ".", with: "/")) {
                 addFinding(x)
             }
@@ -131,9 +139,7 @@ enum ListScreen {
             let base = isCursor ? s.theme.style("field.focus", colors: s.colors) : Style.plain
             if line.field != nil {
                 g.put(DisplayWidth.fit(line.label, to: labelWidth), x: inner.x, y: y, style: isCursor ? base : s.theme.style("field.label", colors: s.colors))
-                g.put(Sanitize.inline(line.text), x: inner.x + labelWidth + 1, y: y, style: base, clip: Rect(x: inner.x, y: y, width: inner.width, height: 1))
-            } else if line.role == "continuation" {
-                g.put(line.text, x: inner.x + labelWidth + 1, y: y, clip: Rect(x: inner.x, y: y, width: inner.width, height: 1))
+                g.put(line.text, x: inner.x + labelWidth + 1, y: y, style: base, clip: Rect(x: inner.x, y: y, width: inner.width, height: 1))
             } else {
                 let style = line.role.map { s.theme.style($0, colors: s.colors) } ?? base
                 g.put("  " + Sanitize.inline(line.text), x: inner.x + labelWidth - 1, y: y, style: style, clip: Rect(x: inner.x, y: y, width: inner.width, height: 1))
