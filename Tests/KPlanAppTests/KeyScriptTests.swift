@@ -267,6 +267,14 @@ import TermUI
             let text = view(s).text
             #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || $0.value == 0x202E }, "\(screen)")
         }
+        // The need picker lists the needs' titles.
+        s.screen = .measures
+        try press(&s, "<Tab><Down><Down><Down><Down><Enter>")
+        guard case .picker(let picker) = s.mode else { Issue.record("no picker: \(s.mode)"); return }
+        #expect(picker.field.key == "needs")
+        let text = view(s).text
+        #expect(text.contains("a b c"))
+        #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || $0.value == 0x202E })
     }
 
     @Test func keymapDrivesTheHelpScreen() throws {

@@ -111,7 +111,12 @@ func modal(_ g: inout Grid, _ s: AppState, width: Int, height: Int, title: Strin
 }
 
 private func drawPicker(_ g: inout Grid, _ s: AppState, _ p: PickerState) {
-    let inner = modal(&g, s, width: 70, height: min(s.size.height - 2, p.choices.count + 5), title: p.field.title)
+    // Codes in a column of their own and the box as wide as the longest title where the
+    // terminal allows: the titles are what tells «annen-hogskole» from «annen-vgs-fagskole».
+    let markWidth = p.multi ? 4 : 2
+    let codeWidth = min(24, p.codeWidth)
+    let inner = modal(&g, s, width: max(70, markWidth + codeWidth + 2 + p.titleWidth + 2), height: min(s.size.height - 2, p.choices.count + 5),
+                      title: p.field.title)
     let st = { (role: String) in s.theme.style(role, colors: s.colors) }
     let (filterRow, rest) = inner.top(1)
     let x = g.put(Text.get("ui.picker.filter") + " ", x: filterRow.x, y: filterRow.y, style: st("muted"))
@@ -128,8 +133,8 @@ private func drawPicker(_ g: inout Grid, _ s: AppState, _ p: PickerState) {
         let mark = p.multi ? (p.chosen.contains(code) ? "[x] " : "[ ] ") : (p.chosen.contains(code) ? "• " : "  ")
         let style = i == p.cursor ? st("list.selected") : Style.plain
         if i == p.cursor { g.fill(Rect(x: listRect.x, y: y, width: listRect.width, height: 1), style: style) }
-        let label = code.isEmpty ? title : code + "  " + title
-        g.put(mark + Sanitize.inline(label), x: listRect.x, y: y, style: style, clip: listRect)
+        let label = code.isEmpty ? Sanitize.inline(title) : DisplayWidth.fit(Sanitize.inline(code), to: codeWidth) + "  " + Sanitize.inline(title)
+        g.put(mark + DisplayWidth.truncate(label, to: listRect.width - markWidth), x: listRect.x, y: y, style: style, clip: listRect)
     }
 }
 
