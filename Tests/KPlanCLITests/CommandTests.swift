@@ -74,6 +74,18 @@ import Testing
         #expect(r.stdout.contains("Fjordvik kommune (4699, Vestland)"))
         #expect(r.stdout.contains("2026     2 180 000 kr   2 180 000 kr          0 kr   1 410 000 kr     770 000 kr"))
         #expect(r.stdout.contains("✓ B1 Flere sykepleiere i hjemmetjenesten       6,4 av 6,0 innen 2029"))
+        // Long names wrap in their column; nothing is cut.
+        #expect(r.stdout.contains("""
+            Annen helse- og sosialfaglig        5,0     5,97     0,97        0,0
+            utdanning (vgs/fagskole)
+
+            """))
+        #expect(r.stdout.contains("""
+            ✓ B2 Helsefagarbeidere til nytt bofellesskap   8,4 av 8,0 innen 2028
+                 for personer med demens
+
+            """))
+        #expect(!r.stdout.contains("…"))
     }
 
     @Test func rulesListsEveryRuleWithItsSource() throws {

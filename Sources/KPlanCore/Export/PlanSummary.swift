@@ -38,9 +38,12 @@ public enum PlanSummary {
                  + Format.pad(Text.get("show.demand.declared"), 11, right: true))
             for d in report.figures.demand {
                 let atEnd = d.projected.last { $0.year <= end }?.fte ?? d.baseline
-                line(Format.pad(catalog.occupations.title(d.occupation), 30) + Format.pad(d.baseline.description, 9, right: true)
+                // A long occupation wraps in its column rather than lose the words after the cut.
+                let names = TableLayout.lines(Sanitize.inline(catalog.occupations.title(d.occupation)), 29)
+                line(Format.pad(names[0], 30) + Format.pad(d.baseline.description, 9, right: true)
                      + Format.pad(atEnd.description, 9, right: true) + Format.pad(d.growth.description, 9, right: true)
                      + Format.pad(d.declared.description, 11, right: true))
+                for more in names.dropFirst() { line(more) }
             }
         }
         if !report.figures.gaps.isEmpty {
@@ -48,8 +51,13 @@ public enum PlanSummary {
             line(Text.get("show.gaps.title"))
             for (gap, need) in zip(report.figures.gaps, plan.needs) {
                 let mark = gap.delivered >= gap.needed ? "✓" : "⚠"
-                line("\(mark) " + Format.pad("\(need.id) \(need.title)", 44) + " "
+                // The title wraps under itself, the figures on its first line.
+                let id = Sanitize.inline(need.id) + " "
+                let indent = String(repeating: " ", count: 2 + id.count)
+                let titles = TableLayout.lines(Sanitize.inline(need.title), max(10, 44 - id.count))
+                line("\(mark) " + Format.pad(id + titles[0], 44) + " "
                      + Text.get("show.gaps.row", gap.delivered.description, gap.needed.description, String(gap.year)))
+                for more in titles.dropFirst() { line(indent + more) }
             }
         }
         return out
