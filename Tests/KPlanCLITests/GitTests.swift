@@ -7,6 +7,21 @@ import Testing
         shell("git -c user.email=t@t -c user.name=t " + args, cwd: dir)
     }
 
+    @Test func withoutGitTheMessageSaysSoAndNothingIsWritten() throws {
+        let dir = try CLI.tempDir()
+        try FileManager.default.copyItem(atPath: CLI.examplePlan, toPath: dir + "/plan.kplan.json")
+        #expect(git("init -q", dir).0 == 0)
+        let noGit = ["PATH": dir + "/empty"]
+        for args in [["diff"], ["diff", "HEAD", "--", "plan.kplan.json"], ["git-setup"]] {
+            let r = try CLI.run(args, cwd: dir, env: noGit)
+            #expect(r.status == 74, "\(args)")
+            #expect(r.stderr == "kplan: fant ikke git; installer det (apt-get install git) eller legg det i PATH\n", "\(args)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/.gitattributes"))
+        // Two files are compared without git.
+        #expect(try CLI.run(["diff", "plan.kplan.json", "plan.kplan.json"], cwd: dir, env: noGit).status == 0)
+    }
+
     @Test func diffBetweenRevisionsAndTextconv() throws {
         let dir = try CLI.tempDir()
         try FileManager.default.copyItem(atPath: CLI.examplePlan, toPath: dir + "/plan.kplan.json")

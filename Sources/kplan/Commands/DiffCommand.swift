@@ -17,6 +17,12 @@ enum Git {
         return r.status == 0 ? r.out : nil
     }
 
+    /// Fails when git is not installed (env finds no `git`): otherwise each caller would
+    /// blame the revision or the folder it asked about.
+    static func requireInstalled() throws {
+        if run(["--version"]).status == 127 { throw Console.fail(Text.get("cli.git.missing"), ExitStatus.io) }
+    }
+
     static func verify(_ rev: String) -> Bool {
         run(["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"]).status == 0
     }
@@ -104,6 +110,7 @@ struct DiffCommand: Command {
             }
         }
         guard revs.count <= 2 else { throw UsageError(message: Text.get("cli.diff.usage"), command: Self.spec) }
+        try Git.requireInstalled()
         for r in revs where !Git.verify(r) { throw Console.fail(Text.get("cli.diff.bad-revision", r), ExitStatus.usage) }
         if files.isEmpty {
             let listed = Git.run(["ls-files", "--", "*.kplan.json"])
@@ -152,6 +159,7 @@ struct GitSetupCommand: Command {
     init(_ a: ParsedArguments) {}
 
     func run() throws {
+        try Git.requireInstalled()
         let top = Git.run(["rev-parse", "--show-toplevel"])
         guard top.status == 0 else { throw Console.fail(Text.get("cli.diff.not-git"), ExitStatus.usage) }
         let root = String(decoding: top.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
