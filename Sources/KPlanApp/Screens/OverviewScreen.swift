@@ -26,22 +26,27 @@ enum OverviewScreen {
         g.put(findingsLine, x: r.x, y: y, style: st(e > 0 ? "diag.error" : w > 0 ? "diag.warning" : "diag.ok"), clip: r)
         y += 2
         let rest = Rect(x: r.x, y: y, width: r.width, height: r.maxY - y)
+        let matrixHeight = 3 + s.report.figures.coverage.filter { s.policies.pack($0.pack)?.kind == .strategy }.count
         if rest.width >= 100 {
             let (left, right) = rest.left(rest.width / 2)
-            let (budgetRect, coverageRect) = left.top(min(left.height, plan.period.years.count + 3))
+            let (budgetRect, below) = left.top(min(left.height, plan.period.years.count + 3))
             drawBudget(&g, budgetRect, s)
-            drawCoverage(&g, coverageRect, s)
+            let legend = coverageLegend(s, width: left.width)
+            let (coverageRect, findingsRect) = below.top(min(below.height, matrixHeight + legend.count))
+            drawCoverage(&g, coverageRect, s, legend: legend)
+            drawTopFindings(&g, Rect(x: findingsRect.x, y: findingsRect.y, width: findingsRect.width - 1, height: findingsRect.height), s)
             drawDemand(&g, Rect(x: right.x + 2, y: right.y, width: right.width - 2, height: right.height), s)
         } else {
             let (budgetRect, below) = rest.top(min(rest.height, plan.period.years.count + 3))
             drawBudget(&g, budgetRect, s)
-            let (coverageRect, demandRect) = below.top(min(below.height, 7))
-            drawCoverage(&g, coverageRect, s)
+            // The legend only where the demand chart keeps all its rows.
+            var legend = coverageLegend(s, width: below.width)
+            let demandRows = s.report.figures.demand.filter { $0.growth.raw > 0 || $0.declared.raw > 0 }.count + 3
+            if below.height < matrixHeight + legend.count + demandRows { legend = [] }
+            let (coverageRect, demandRect) = below.top(min(below.height, matrixHeight + legend.count))
+            drawCoverage(&g, coverageRect, s, legend: legend)
             drawDemand(&g, demandRect, s)
-            return
         }
-        let used = 1 + 3 + plan.period.years.count + 7
-        drawTopFindings(&g, Rect(x: rest.x, y: rest.y + used, width: rest.width / 2 - 1, height: rest.height - used), s)
     }
 
     /// The first errors and warnings, so the kommunalsjef sees what blocks submission.
@@ -78,8 +83,31 @@ enum OverviewScreen {
         }
     }
 
-    /// K2025 areas (rows) × reform areas of the named packs (columns): how many measures answer both.
-    static func drawCoverage(_ g: inout Grid, _ r: Rect, _ s: AppState) {
+    /// A reform area's column heading: the first letters of its code without the pack.
+    static func shortName(_ area: String) -> String { String((area.split(separator: ".").last ?? "").prefix(3)) }
+
+    /// What the reform areas' short names stand for, as whole entries packed into lines.
+    static func coverageLegend(_ s: AppState, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for c in s.report.figures.coverage where s.policies.pack(c.pack)?.kind == .reform {
+            let entry = DisplayWidth.truncate(shortName(c.area) + " " + Sanitize.inline(s.policies.areaTitle(c.area)), to: width)
+            if line.isEmpty {
+                line = entry
+            } else if DisplayWidth.of(line) + 3 + DisplayWidth.of(entry) <= width {
+                line += " · " + entry
+            } else {
+                lines.append(line)
+                line = entry
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// K2025 areas (rows) × reform areas of the named packs (columns): how many measures
+    /// answer both, and the legend to the columns' short names below.
+    static func drawCoverage(_ g: inout Grid, _ r: Rect, _ s: AppState, legend: [String]) {
         guard r.height >= 3 else { return }
         let coverage = s.report.figures.coverage
         let k2025 = coverage.filter { c in s.policies.pack(c.pack)?.kind == .strategy }
@@ -88,8 +116,7 @@ enum OverviewScreen {
         let labelWidth = 17
         var x = r.x + labelWidth
         for c in reform {
-            let short = String(c.area.split(separator: ".").last ?? "").prefix(3)
-            x = g.put(DisplayWidth.fit(String(short), to: 4, alignRight: true), x: x, y: r.y + 1, style: s.theme.style("muted", colors: s.colors), clip: r)
+            x = g.put(DisplayWidth.fit(shortName(c.area), to: 4, alignRight: true), x: x, y: r.y + 1, style: s.theme.style("muted", colors: s.colors), clip: r)
         }
         g.put(DisplayWidth.fit(Text.get("ui.overview.all"), to: 6, alignRight: true), x: x, y: r.y + 1, style: s.theme.style("muted", colors: s.colors), clip: r)
         for (i, k) in k2025.prefix(r.height - 2).enumerated() {
@@ -105,6 +132,9 @@ enum OverviewScreen {
                 cx = g.put(DisplayWidth.fit(n == 0 ? "·" : String(n), to: 4, alignRight: true), x: cx, y: y, clip: r)
             }
             g.put(DisplayWidth.fit(String(total), to: 6, alignRight: true), x: cx, y: y, style: s.theme.style("title", colors: s.colors), clip: r)
+        }
+        for (i, line) in legend.enumerated() where r.y + 2 + k2025.count + i < r.maxY {
+            g.put(line, x: r.x, y: r.y + 2 + k2025.count + i, style: s.theme.style("muted", colors: s.colors), clip: r)
         }
     }
 
