@@ -4,8 +4,10 @@ public enum Widgets {
         public var title: String
         public var width: Int
         public var alignRight: Bool
-        public init(_ title: String, _ width: Int, right: Bool = false) {
-            self.title = title; self.width = width; alignRight = right
+        /// Takes the room the other columns leave (the first such column does).
+        public var flex: Bool
+        public init(_ title: String, _ width: Int, right: Bool = false, flex: Bool = false) {
+            self.title = title; self.width = width; alignRight = right; self.flex = flex
         }
     }
 
@@ -26,7 +28,7 @@ public enum Widgets {
         guard rect.height > 0 else { return }
         let header = theme.style("header", colors: colors)
         var x = rect.x
-        let widths = fitWidths(columns.map(\.width), into: rect.width)
+        let widths = widths(columns, into: rect.width)
         for (i, c) in columns.enumerated() where widths[i] > 0 {
             grid.put(DisplayWidth.fit(c.title, to: widths[i], alignRight: c.alignRight), x: x, y: rect.y, style: header, clip: rect)
             x += widths[i] + 1
@@ -54,12 +56,14 @@ public enum Widgets {
         }
     }
 
-    /// Column widths: fixed ones as given, the last one takes the rest; shrinks from the right.
-    static func fitWidths(_ wanted: [Int], into width: Int) -> [Int] {
-        var widths = wanted
-        let gaps = max(0, wanted.count - 1)
-        let fixed = wanted.dropLast().reduce(0, +)
-        if let last = widths.indices.last { widths[last] = max(0, width - fixed - gaps) }
+    /// Column widths: as given, the flexible column widened to take the rest of the line;
+    /// when the line is too short, columns shrink from the right.
+    public static func widths(_ columns: [Column], into width: Int) -> [Int] {
+        var widths = columns.map(\.width)
+        let gaps = max(0, widths.count - 1)
+        if let flex = columns.firstIndex(where: \.flex) {
+            widths[flex] = max(widths[flex], width - (widths.reduce(0, +) - widths[flex]) - gaps)
+        }
         var i = widths.count - 1
         while widths.reduce(0, +) + gaps > width, i >= 0 {
             let excess = widths.reduce(0, +) + gaps - width

@@ -124,3 +124,18 @@ import Testing
         #expect(Color.rgb(0xff, 0, 0).basicIndex == 1)
     }
 }
+
+@Suite struct WidgetsTests {
+    @Test func columnWidthsGiveTheRoomToTheFlexibleColumn() {
+        let id = Widgets.Column("Id", 4), sum = Widgets.Column("Sum", 8, right: true)
+        let title = Widgets.Column("Tittel", 10, flex: true)
+        // 40 = 4 + 1 + title + 1 + 8: the title takes 26, wherever it stands.
+        #expect(Widgets.widths([id, title, sum], into: 40) == [4, 26, 8])
+        #expect(Widgets.widths([id, sum, title], into: 40) == [4, 8, 26])
+        // Without a flexible column the rest of the line stays empty.
+        #expect(Widgets.widths([id, sum], into: 40) == [4, 8])
+        // Too short a line: the columns give way from the right, the flexible one to its width first.
+        #expect(Widgets.widths([id, title, sum], into: 20) == [4, 10, 4])
+        #expect(Widgets.widths([id, title, sum], into: 12) == [4, 6, 0])
+    }
+}

@@ -181,21 +181,23 @@ public enum ItemList: String, Sendable, CaseIterable {
 
     /// Table columns and their cells.
     func columns(_ plan: Plan) -> [Widgets.Column] {
-        func c(_ key: String, _ w: Int, right: Bool = false) -> Widgets.Column { Widgets.Column(Text.get("ui.col.\(key)"), w, right: right) }
+        func c(_ key: String, _ w: Int, right: Bool = false, flex: Bool = false) -> Widgets.Column {
+            Widgets.Column(Text.get("ui.col.\(key)"), w, right: right, flex: flex)
+        }
         switch self {
-        case .header: return [c("field", 24), c("value", 40)]
-        case .needs: return [c("id", 4), c("occupation", 16), c("fte", 6, right: true), c("year", 5), c("title", 30)]
-        case .measures: return [c("id", 4), c("kind", 15), c("from", 7), c("to", 7), c("title", 30)]
-        case .slots: return [c("id", 4), c("measure", 5), c("participants", 5, right: true), c("startYear", 5), c("programme", 30)]
+        case .header: return [c("field", 24), c("value", 40, flex: true)]
+        case .needs: return [c("id", 4), c("occupation", 16), c("fte", 6, right: true), c("year", 5), c("title", 30, flex: true)]
+        case .measures: return [c("id", 4), c("kind", 15), c("from", 7), c("to", 7), c("title", 30, flex: true)]
+        case .slots: return [c("id", 4), c("measure", 6), c("participants", 5, right: true), c("startYear", 5), c("programme", 30, flex: true)]
         case .costs, .funding:
-            let first = self == .costs ? [c("id", 4), c("measure", 5), c("category", 18)] : [c("id", 4), c("measure", 5), c("source", 18)]
+            let first = [c("id", 4), c("measure", 6), c(self == .costs ? "category" : "source", 18, flex: true)]
             return first + plan.period.years.map { Widgets.Column(String($0), 12, right: true) } + [c("total", 12, right: true)]
-        case .workforce: return [c("occupation", 22), c("fte", 7, right: true), c("headcount", 6, right: true),
+        case .workforce: return [c("occupation", 22, flex: true), c("fte", 7, right: true), c("headcount", 7, right: true),
                                  c("turnover", 8, right: true), c("sickLeave", 8, right: true), c("partTime", 8, right: true)]
         case .population: return [c("year", 6), c("age67to79", 8, right: true), c("age80to89", 8, right: true), c("age90plus", 8, right: true)]
-        case .decisions: return [c("id", 4), c("decisionKind", 16), c("date", 10), c("case", 10), c("title", 30)]
-        case .members: return [c("name", 20), c("role", 14), c("represents", 30)]
-        case .waivers: return [c("rule", 22), c("target", 6), c("reason", 30)]
+        case .decisions: return [c("id", 4), c("decisionKind", 16), c("date", 10), c("case", 10), c("title", 30, flex: true)]
+        case .members: return [c("name", 20), c("role", 14), c("represents", 30, flex: true)]
+        case .waivers: return [c("rule", 22), c("target", 6), c("reason", 30, flex: true)]
         }
     }
 

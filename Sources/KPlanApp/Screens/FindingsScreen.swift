@@ -14,7 +14,7 @@ enum FindingsScreen {
             return
         }
         let columns = [Widgets.Column("", 2), Widgets.Column(Text.get("ui.col.rule"), 26), Widgets.Column(Text.get("ui.col.where"), 14),
-                       Widgets.Column(Text.get("ui.col.message"), 40)]
+                       Widgets.Column(Text.get("ui.col.message"), 40, flex: true)]
         let offset = Widgets.scrollOffset(selected: s.findingsCursor, current: s.findingsOffset, visible: body.height - 1, count: findings.count)
         Widgets.table(&g, body, columns: columns, count: findings.count, selected: s.findingsCursor, offset: offset, theme: s.theme,
                       colors: s.colors, focused: true, rowStyle: { ListScreen.role(findings[$0]) }) { row, col in

@@ -182,14 +182,12 @@ enum ListScreen {
         }
     }
 
+    /// Totals under the budget lines, in the table's own columns, the whole period last.
     static func drawBudgetTotals(_ g: inout Grid, _ r: Rect, _ s: AppState) {
         let years = s.plan.period.years
         let budget = s.report.figures.budget
-        func amount(_ y: Int, _ f: (BudgetYear) -> Int) -> String {
-            budget.first { $0.year == y }.map { Format.grouped(f($0)) } ?? ""
-        }
-        let columns = ItemList.costs.columns(s.plan)
-        let labelWidth = columns[0].width + columns[1].width + columns[2].width + 2
+        let widths = Widgets.widths(ItemList.costs.columns(s.plan), into: r.width - 2)
+        let labelWidth = widths[0] + widths[1] + widths[2] + 2
         let rows: [(String, (BudgetYear) -> Int, String)] = [
             (Text.get("ui.budget.costs"), { $0.costs }, "header"),
             (Text.get("ui.budget.funding"), { $0.fundingTotal }, "header"),
@@ -201,13 +199,14 @@ enum ListScreen {
             var x = r.x + 1
             g.put(DisplayWidth.fit(row.0, to: labelWidth), x: x, y: y, style: s.theme.style(row.2, colors: s.colors), clip: r)
             x += labelWidth + 1
-            for year in years {
-                let value = budget.first { $0.year == year }.map(row.1) ?? 0
-                let negative = i == 2 && value < 0
-                let text = (negative ? "✗" : "") + amount(year, row.1)
-                g.put(DisplayWidth.fit(text, to: 12, alignRight: true), x: x, y: y,
+            let values = years.map { year in budget.first { $0.year == year }.map(row.1) }
+            let total = values.compactMap { $0 }.reduce(0, +)
+            for (k, value) in (values + [total]).enumerated() where widths[3 + k] > 0 {
+                let negative = i == 2 && (value ?? 0) < 0
+                let text = value.map { (negative ? "✗" : "") + Format.grouped($0) } ?? ""
+                g.put(DisplayWidth.fit(text, to: widths[3 + k], alignRight: true), x: x, y: y,
                       style: s.theme.style(negative ? "diag.error" : row.2, colors: s.colors), clip: r)
-                x += 13
+                x += widths[3 + k] + 1
             }
         }
     }
