@@ -115,6 +115,8 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         let fields = list.fields(s.plan)
         s.fieldCursor[list] = fields.firstIndex { $0.key == "title" } ?? (fields.first?.key == "id" && fields.count > 1 ? 1 : 0)
         s.setStatus(Text.get("ui.added", list.describe(s.plan, index)))
+    case "waive":
+        if s.screen == .findings { return waive(&s) }
     case "delete":
         guard let list = s.activeList, list.canAdd, let row = s.selectedRow(list) else { break }
         if s.readOnly { return refuseReadOnly(&s) }
@@ -123,6 +125,37 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         if s.focus == .detail { s.focus = .list } else if let list = s.activeList, s.filter[list] != nil { s.filter[list] = nil }
     default: break
     }
+    return []
+}
+
+/// A waiver for the warning under the cursor in `7 Kontroll`, its rule and target filled in,
+/// opened on its reason: the one thing only the kommunalsjef can write.
+private func waive(_ s: inout AppState) -> [Effect] {
+    let findings = s.report.findings
+    guard findings.indices.contains(s.findingsCursor) else { return [] }
+    let f = findings[s.findingsCursor]
+    if f.isWaived {
+        s.setStatus(Text.get("ui.waive.already", f.rule))
+        return []
+    }
+    guard f.diagnostic.severity == .warning else {
+        s.setStatus(Text.get(f.diagnostic.severity == .error ? "ui.waive.error" : "ui.waive.note"), error: f.diagnostic.severity == .error)
+        return []
+    }
+    if s.readOnly { return refuseReadOnly(&s) }
+    var index = 0
+    s.edit(Text.get("ui.label.waive", f.rule)) { plan in
+        index = ItemList.waivers.insert(&plan)
+        plan.waivers[index].rule = f.rule
+        plan.waivers[index].target = f.target
+    }
+    s.screen = .decisions
+    s.section[.decisions] = ScreenID.decisions.lists.firstIndex(of: .waivers) ?? 0
+    s.filter[.waivers] = nil
+    s.cursor[.waivers] = index
+    s.focus = .detail
+    s.fieldCursor[.waivers] = ItemList.waivers.fields(s.plan).firstIndex { $0.key == "reason" } ?? 0
+    beginEdit(&s, .waivers, index)
     return []
 }
 

@@ -101,8 +101,10 @@ public enum DisplayWidth {
         return lines
     }
 
-    /// `word` in pieces that each end with a hyphen that has a letter on both sides.
+    /// `word` in pieces that each end with a hyphen that has a letter on both sides; an
+    /// address stays whole, as a hyphen there is part of it.
     static func hyphenated(_ word: Substring) -> [Substring] {
+        guard !word.contains("://") else { return [word] }
         var pieces: [Substring] = []
         var start = word.startIndex
         var previous: Character?

@@ -277,6 +277,33 @@ import TermUI
         #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || $0.value == 0x202E })
     }
 
+    @Test func aWarningIsWaivedFromTheFindingsScreen() throws {
+        var s = try AppFixture.state(screen: .findings)
+        let before = s.plan
+        #expect(s.report.openWarnings == 1)
+        // A note needs no waiver: nothing is added.
+        try press(&s, "w")
+        #expect(s.status == "en merknad krever ikke unntak")
+        #expect(s.plan == before)
+        let warning = try #require(s.report.findings.firstIndex { $0.diagnostic.severity == .warning })
+        s.findingsCursor = warning
+        try press(&s, "w")
+        #expect(s.screen == .decisions)
+        guard case .edit(.waivers, _, let field, _, _) = s.mode else { Issue.record("not editing the reason: \(s.mode)"); return }
+        #expect(field.key == "reason")
+        try press(&s, "Dekkes av vikarbyrå ut 2027<Enter>")
+        #expect(s.plan.waivers == [Waiver(rule: "demand-not-covered", target: "", reason: "Dekkes av vikarbyrå ut 2027",
+                                          decidedBy: "Kommunalsjef helse og omsorg", date: "2026-01-01")])
+        #expect(s.report.openWarnings == 0)
+        try press(&s, "7")
+        s.findingsCursor = warning
+        try press(&s, "w")
+        #expect(s.status == "funnet har allerede unntak (regel demand-not-covered); se 9 Vedtak → Unntak")
+        #expect(s.plan.waivers.count == 1)
+        try press(&s, "uu")
+        #expect(s.plan == before)
+    }
+
     @Test func keymapDrivesTheHelpScreen() throws {
         var s = try AppFixture.state()
         _ = s.keymap.apply(["save": ["C-w"]])

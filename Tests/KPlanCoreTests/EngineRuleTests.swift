@@ -221,11 +221,13 @@ import Testing
             Waiver(rule: "budget-deficit", target: "", reason: "r", decidedBy: "d", date: "2026-01-01"),
             Waiver(rule: "need-gap", target: "B7", reason: "r", decidedBy: "d", date: "2026-01-01"),
             Waiver(rule: "need-gap", target: "B1", reason: "", decidedBy: "d", date: "2026-01-01"),
+            Waiver(rule: "need-gap", target: "B1", reason: "r", decidedBy: " ", date: ""),
         ]
         let messages = Engine().check(plan).findings.filter { $0.rule == "waiver-invalid" }.map(\.diagnostic.message)
         #expect(messages == ["regelen budget-deficit gjelder feil, og feil kan ikke unntas; rett feilen",
                              "unntak for «B7», som ikke finnes i planen. mente du «B1»?",
-                             "unntak for need-gap mangler reason"])
+                             "unntak for need-gap mangler begrunnelse",
+                             "unntak for need-gap mangler hvem som besluttet det", "unntak for need-gap mangler dato"])
     }
 
     /// A waiver may name any item with an id; only an id that is nowhere is refused.

@@ -33,6 +33,8 @@ import Testing
         #expect(DisplayWidth.wrap("fra 2026-01", to: 8) == ["fra", "2026-01"])
         #expect(DisplayWidth.wrap("67–79 -x", to: 4) == ["67–7", "9 -x"])
         #expect(DisplayWidth.wrap("helse- og omsorg", to: 6) == ["helse-", "og", "omsorg"])
+        #expect(DisplayWidth.wrap("se https://ks.no/strategisk-kompetanseplanlegging/", to: 30)
+                    == ["se", "https://ks.no/strategisk-kompe", "tanseplanlegging/"])
     }
 }
 

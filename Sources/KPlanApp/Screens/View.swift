@@ -93,7 +93,7 @@ private func hints(_ s: AppState) -> String {
     func k(_ a: String) -> String { s.keymap.keys(for: a).first?.name ?? "" }
     switch s.screen {
     case .overview: return Text.get("ui.hints.overview", k("screen-2"), k("screen-9"), k("help"), k("quit"))
-    case .findings: return Text.get("ui.hints.findings", k("edit"), k("help"), k("quit"))
+    case .findings: return Text.get("ui.hints.findings", k("edit"), k("waive"), k("help"), k("quit"))
     case .changes: return Text.get("ui.hints.changes", k("save"), k("help"), k("quit"))
     default:
         if s.focus == .detail { return Text.get("ui.hints.detail", k("edit"), k("cancel"), k("undo"), k("save")) }

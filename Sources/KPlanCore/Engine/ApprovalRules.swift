@@ -35,7 +35,7 @@ enum ApprovalRules {
             }
             let incomplete = [("reason", w.reason), ("decidedBy", w.decidedBy), ("date", w.date)].filter { MethodRules.blank($0.1) }
             for (key, _) in incomplete {
-                f.add("waiver-invalid", message: "finding.waiver-invalid.incomplete", path + "/" + key, w.rule, key)
+                f.add("waiver-invalid", message: "finding.waiver-invalid.incomplete", path + "/" + key, w.rule, Text.get("field.waiver.\(key)"))
             }
             if !incomplete.isEmpty { continue }
             for k in covered.findings(rule: w.rule, target: w.target) { result[k].waivedBecause = w.reason }
