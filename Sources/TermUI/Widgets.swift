@@ -56,10 +56,11 @@ public enum Widgets {
         }
     }
 
-    /// Column widths: as given, the flexible column widened to take the rest of the line;
-    /// when the line is too short, columns shrink from the right.
+    /// Column widths: as given but never narrower than the heading (a translation may be
+    /// longer), the flexible column widened to take the rest of the line; when the line is
+    /// too short, columns shrink from the right.
     public static func widths(_ columns: [Column], into width: Int) -> [Int] {
-        var widths = columns.map(\.width)
+        var widths = columns.map { max($0.width, DisplayWidth.of($0.title)) }
         let gaps = max(0, widths.count - 1)
         if let flex = columns.firstIndex(where: \.flex) {
             widths[flex] = max(widths[flex], width - (widths.reduce(0, +) - widths[flex]) - gaps)

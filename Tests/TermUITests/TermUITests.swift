@@ -139,5 +139,7 @@ import Testing
         // Too short a line: the columns give way from the right, the flexible one to its width first.
         #expect(Widgets.widths([id, title, sum], into: 20) == [4, 10, 4])
         #expect(Widgets.widths([id, title, sum], into: 12) == [4, 6, 0])
+        // A heading wider than its column widens it.
+        #expect(Widgets.widths([Widgets.Column("Gjelder", 6), sum], into: 40) == [7, 8])
     }
 }
