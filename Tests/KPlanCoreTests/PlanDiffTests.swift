@@ -43,8 +43,11 @@ import Testing
     /// A waiver is named by its rule and target; one for the whole plan by its rule alone.
     @Test func waiversAreNamedByRuleAndTarget() {
         let waiver = { (target: String) in Waiver(rule: "demand-not-covered", target: target, reason: "Velferdsteknologi", decidedBy: "Kommunalsjef", date: "2026-03-01") }
-        #expect(lines { $0.waivers = [waiver("")] } == ["+ Unntak demand-not-covered: lagt til"])
-        #expect(lines { $0.waivers = [waiver("T1")] } == ["+ Unntak demand-not-covered T1: lagt til"])
+        // An added waiver shows why, who and when: the reviewer sees what silences a warning.
+        #expect(lines { $0.waivers = [waiver("")] }
+                    == ["+ Unntak demand-not-covered: lagt til, begrunnet med «Velferdsteknologi» (Kommunalsjef, 01.03.2026)"])
+        #expect(lines { $0.waivers = [waiver("T1")] }
+                    == ["+ Unntak demand-not-covered T1: lagt til, begrunnet med «Velferdsteknologi» (Kommunalsjef, 01.03.2026)"])
     }
 
     /// Found by the fuzzer: with a repeated id every copy was compared with the first one,

@@ -221,6 +221,14 @@ public enum PlanDiffer {
         }
     }
 
+    /// "lagt til"; for a waiver also its reason, who decided it and when: what a reviewer of
+    /// the plan must see before a warning goes quiet.
+    static func added(_ item: String, _ v: JSONValue) -> String {
+        guard item == "waivers" else { return Text.get("diff.added") }
+        return Text.get("diff.added.waiver", Sanitize.inline(v["reason"]?.text ?? ""), Sanitize.inline(v["decidedBy"]?.text ?? ""),
+                        Format.date(v["date"]?.text ?? ""))
+    }
+
     static func compareLists(_ list: ItemListPair, _ titles: MeasureTitles, _ changes: inout [PlanDiff.Change]) {
         let item = list.item
         let (partnerInB, partnerInA) = partners(list.keysA, list.keysB)
@@ -229,7 +237,7 @@ public enum PlanDiffer {
         }
         for (i, partner) in partnerInA.enumerated() {
             guard let j = partner else {
-                changes.append(.init(kind: .added, subject: subject(item, list.valueB(i), titles.title), detail: Text.get("diff.added")))
+                changes.append(.init(kind: .added, subject: subject(item, list.valueB(i), titles.title), detail: added(item, list.valueB(i))))
                 continue
             }
             if list.same(j, i) { continue }
