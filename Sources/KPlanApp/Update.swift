@@ -107,7 +107,8 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         guard let list = s.activeList, list.canAdd else { break }
         if s.readOnly { return refuseReadOnly(&s) }
         var index = 0
-        s.edit(Text.get("ui.label.add", list.itemWord)) { index = list.insert(&$0) }
+        let today = s.today
+        s.edit(Text.get("ui.label.add", list.itemWord)) { index = list.insert(&$0, today: today) }
         s.filter[list] = nil
         s.cursor[list] = index
         s.focus = .detail
@@ -144,8 +145,9 @@ private func waive(_ s: inout AppState) -> [Effect] {
     }
     if s.readOnly { return refuseReadOnly(&s) }
     var index = 0
+    let today = s.today
     s.edit(Text.get("ui.label.waive", f.rule)) { plan in
-        index = ItemList.waivers.insert(&plan)
+        index = ItemList.waivers.insert(&plan, today: today)
         plan.waivers[index].rule = f.rule
         plan.waivers[index].target = f.target
     }

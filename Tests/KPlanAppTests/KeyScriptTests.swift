@@ -279,6 +279,7 @@ import TermUI
 
     @Test func aWarningIsWaivedFromTheFindingsScreen() throws {
         var s = try AppFixture.state(screen: .findings)
+        s.today = "2026-11-24"
         let before = s.plan
         #expect(s.report.openWarnings == 1)
         // A note needs no waiver: nothing is added.
@@ -293,7 +294,7 @@ import TermUI
         #expect(field.key == "reason")
         try press(&s, "Dekkes av vikarbyrå ut 2027<Enter>")
         #expect(s.plan.waivers == [Waiver(rule: "demand-not-covered", target: "", reason: "Dekkes av vikarbyrå ut 2027",
-                                          decidedBy: "Kommunalsjef helse og omsorg", date: "2026-01-01")])
+                                          decidedBy: "Kommunalsjef helse og omsorg", date: "2026-11-24")])
         #expect(s.report.openWarnings == 0)
         try press(&s, "7")
         s.findingsCursor = warning

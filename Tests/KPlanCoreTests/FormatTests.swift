@@ -12,6 +12,10 @@ import Testing
         #expect(Format.dateTime(date, timeZone: utc) == "24.11.2026 kl. 01:46")
         #expect(Format.dateTime(date, timeZone: oslo) == "24.11.2026 kl. 02:46")
         #expect(Format.dateTime(Date(timeIntervalSince1970: 1_783_000_000), timeZone: utc) == "02.07.2026 kl. 13:46")
+        // The day a new waiver is dated by, on the local calendar.
+        #expect(Format.isoDate(date, timeZone: utc) == "2026-11-24")
+        #expect(Format.isoDate(Date(timeIntervalSince1970: 1_795_477_500), timeZone: utc) == "2026-11-23")
+        #expect(Format.isoDate(Date(timeIntervalSince1970: 1_795_477_500), timeZone: oslo) == "2026-11-24")
     }
 
     /// A date from the file in a document for the politicians: day, month, year.

@@ -119,6 +119,9 @@ public struct AppState: Sendable {
     public var base: Plan?
     /// Unsaved edits found in the recovery journal when the plan was opened.
     var recovery: Plan?
+    /// The date new decisions and waivers get (YYYY-MM-DD); set from the clock by the editor,
+    /// left out by `kplan render` and the tests so that their screens do not change by the day.
+    public var today: String?
 
     /// Offers to restore edits a crash left in the journal.
     public mutating func offerRecovery(_ entry: Journal.Entry) {

@@ -102,8 +102,11 @@ public enum ItemList: String, Sendable, CaseIterable {
     var canAdd: Bool { self != .header }
 
     /// Adds a new item with a fresh id and sensible defaults; returns its index.
-    func insert(_ plan: inout Plan) -> Int {
+    /// Adds a new item with defaults; a decision or waiver is dated `today` where the caller
+    /// knows the date, else at the start of the period.
+    func insert(_ plan: inout Plan, today: String? = nil) -> Int {
         let year = plan.period.from
+        let date = today ?? "\(year)-01-01"
         switch self {
         case .header: return 0
         case .needs:
@@ -138,13 +141,13 @@ public enum ItemList: String, Sendable, CaseIterable {
             return plan.baseline.population.count - 1
         case .decisions:
             plan.decisions.append(Decision(id: Self.freshID("V", plan.decisions.map(\.id)), kind: "annet", title: "", body: "Kommunestyret",
-                                           caseNumber: "", date: "\(year)-01-01"))
+                                           caseNumber: "", date: date))
             return plan.decisions.count - 1
         case .members:
             plan.workingGroup.append(Member(name: "", role: "ansatt", represents: ""))
             return plan.workingGroup.count - 1
         case .waivers:
-            plan.waivers.append(Waiver(rule: "", target: "", reason: "", decidedBy: plan.owner.role, date: "\(year)-01-01"))
+            plan.waivers.append(Waiver(rule: "", target: "", reason: "", decidedBy: plan.owner.role, date: date))
             return plan.waivers.count - 1
         }
     }

@@ -42,6 +42,15 @@ public enum Format {
 
     /// `2027-10-01` as Norwegian documents write it, `01.10.2027`; anything that is not such a
     /// date as it is.
+    /// `date` as the plan stores dates, 2026-11-24, on the calendar of `timeZone`.
+    public static func isoDate(_ date: Date, timeZone: TimeZone = .current) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
+    }
+
     public static func date(_ iso: String) -> String {
         guard ISODate.isValid(iso) else { return iso }
         let parts = iso.split(separator: "-")

@@ -83,6 +83,7 @@ struct EditCommand: Command {
         }
         var state = AppState(plan: loaded.plan!, path: path, disk: loaded.disk, size: terminal.size, policies: set, theme: theme,
                              colors: colors, keymap: keymap)
+        state.today = Format.isoDate(Date())
         if let problem = keyProblems.first { state.setStatus(problem, error: true) }
         state.base = committedVersion(of: path, policies: set)
         if let entry = Journal.read(for: path, decoder: PlanDecoder(policies: set)) {
