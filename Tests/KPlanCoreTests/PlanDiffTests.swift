@@ -33,6 +33,17 @@ import Testing
         #expect(lines { $0.title = "Ny tittel" } == ["~ Planen: tittel: «Strategisk kompetanseplan for helse og omsorg 2026–2029» → «Ny tittel»"])
     }
 
+    /// The plan's own nested fields read as the editor names them, not as their keys.
+    @Test func thePlansOwnFieldsHaveTheEditorsNames() {
+        #expect(lines { $0.municipality.number = "4601" }.first?.hasPrefix("~ Planen: kommunenummer: «") == true)
+        #expect(lines { $0.owner.role = "Helsesjef" }.first?.hasPrefix("~ Planen: planeiers rolle: «") == true)
+        #expect(lines { $0.period.to = 2030 }.first?.hasPrefix("~ Planen: periode til: ") == true)
+        #expect(lines { $0.baseline.demandWeights.age80to89 = Hundredths(5) } == ["~ Planen: vekt 80–89: 4,0 → 5,0"])
+        #expect(lines { $0.followUp.revisionDate = "2028-01-15" }.first?.hasPrefix("~ Planen: revisjonsdato: «") == true)
+        // A decision's kind is not a measure's.
+        #expect(lines { $0.decisions[0].kind = "annet" }.first?.contains(": vedtakstype: «") == true)
+    }
+
     /// A status reads as the editor names it, not as its code in the file.
     @Test func statusesHaveTheirNorwegianNames() {
         #expect(lines { $0.status = .approved } == ["~ Planen: status: «utkast» → «godkjent»"])
@@ -113,6 +124,12 @@ import Testing
         #expect(text.contains("Tiltak T1 «Tiltak 1» · mål og suksesskriterier: «Mål»\n"))
         #expect(text.contains("Tiltak T1 «Tiltak 1» (K1) · budsjett 2026 rekrutteringstiltak: 100 000 kr\n"))
         #expect(text.contains("Planen · tittel: «Strategisk kompetanseplan for helse og omsorg 2026–2029»\n"))
+        // Named as the editor names them: the plan's own fields by their whole path, codes of a status by their word.
+        #expect(text.contains("Planen · kommunenummer: «\(base.municipality.number)»\n"))
+        #expect(text.contains("Planen · vekt 80–89: 4,0\n"))
+        #expect(text.contains("Planen · status: «utkast»\n"))
+        #expect(text.contains("Tiltak T1 «Tiltak 1» · status: «planlagt»\n"))
+        #expect(!text.contains("number"))
         #expect(!text.contains("{"))
     }
 }

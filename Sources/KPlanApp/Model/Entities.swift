@@ -360,17 +360,18 @@ extension Waiver: EditableItem {
 struct PlanHeader: EditableItem {
     var plan: Plan
 
-    static let fields = [
-        FieldSpec("title", "title", .text), FieldSpec("municipality.name", "municipality", .text),
-        FieldSpec("municipality.number", "municipalityNumber", .text), FieldSpec("municipality.county", "county", .text),
-        FieldSpec("period.from", "periodFrom", .year), FieldSpec("period.to", "periodTo", .year),
-        FieldSpec("owner.name", "ownerName", .text), FieldSpec("owner.role", "ownerRole", .text),
-        FieldSpec("policies", "policies", .codes(.policy)), FieldSpec("followUp.reporting", "reporting", .text),
-        FieldSpec("followUp.revisionDate", "revisionDate", .optionalDate), FieldSpec("baseline.year", "baselineYear", .year),
-        FieldSpec("baseline.demandWeights.age67to79", "weight67", .decimal),
-        FieldSpec("baseline.demandWeights.age80to89", "weight80", .decimal),
-        FieldSpec("baseline.demandWeights.age90plus", "weight90", .decimal),
-    ]
+    /// In the order and with the names the diff uses too (`Plan.headerFieldNames`).
+    static let fields = Plan.headerFieldNames.map { FieldSpec($0.key, $0.value, kind($0.key)) }
+
+    private static func kind(_ key: String) -> FieldKind {
+        switch key {
+        case "period.from", "period.to", "baseline.year": return .year
+        case "policies": return .codes(.policy)
+        case "followUp.revisionDate": return .optionalDate
+        case _ where key.hasPrefix("baseline.demandWeights."): return .decimal
+        default: return .text
+        }
+    }
 
     func value(_ key: String) -> String {
         switch key {

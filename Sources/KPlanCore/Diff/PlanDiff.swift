@@ -158,10 +158,19 @@ public enum PlanDiffer {
         return name.prefix(1).lowercased() + name.dropFirst()
     }
 
+    /// A field's name as the editor gives it: for the plan's own nested fields by their whole
+    /// path, a decision's kind as «vedtakstype» (a measure's is «tiltakstype»), else the names
+    /// of the keys on its path.
+    static func name(_ path: [String], item: String? = nil) -> String {
+        if item == nil, let key = Plan.headerFieldNames.first(where: { $0.key == path.joined(separator: ".") })?.value { return label(key) }
+        if item == "decisions", path == ["kind"] { return label("decisionKind") }
+        return path.map(label).joined(separator: " ")
+    }
+
     static func compareFields(_ a: JSONValue, _ b: JSONValue, path: [String], subject: String, item: String? = nil,
                               into changes: inout [PlanDiff.Change]) {
         guard case .object(let pa) = a, case .object(let pb) = b else {
-            if a != b { changes.append(.init(kind: .changed, subject: subject, detail: "\(path.map(label).joined(separator: " ")): \(a.display) → \(b.display)")) }
+            if a != b { changes.append(.init(kind: .changed, subject: subject, detail: "\(name(path, item: item)): \(a.display) → \(b.display)")) }
             return
         }
         var keys = pa.map(\.0)
@@ -191,7 +200,7 @@ public enum PlanDiffer {
 
     /// One changed field: amounts per year with the difference, lists as what came and went.
     static func describe(_ path: [String], _ x: JSONValue, _ y: JSONValue, item: String? = nil) -> String {
-        let name = path.map(label).joined(separator: " ")
+        let name = name(path, item: item)
         if case .array(let xa) = x, case .array(let ya) = y {
             let added = ya.filter { !xa.contains($0) }.map(\.text), removed = xa.filter { !ya.contains($0) }.map(\.text)
             var parts: [String] = []

@@ -7,13 +7,13 @@ public enum TextConv {
         let titles = PlanDiffer.measureTitles(plan, plan)
         var lines: [String] = []
         let listPaths = Set(PlanDiffer.lists.map { $0.path.joined(separator: "/") })
-        flatten(root, path: [], skip: listPaths, subject: Text.get("diff.plan"), into: &lines)
+        flatten(root, path: [], skip: listPaths, subject: Text.get("diff.plan"), item: nil, into: &lines)
         for list in PlanDiffer.lists {
             for item in PlanDiffer.value(root, list.path) {
                 let subject = PlanDiffer.subject(list.item, item) { titles[$0] }
                 if list.item == "costs" || list.item == "funding" {
                     for key in ["measure", "category", "source", "status"] {
-                        if let v = item[key] { lines.append("\(subject) · \(PlanDiffer.label(key)): \(v.display)") }
+                        if let v = item[key] { lines.append("\(subject) · \(PlanDiffer.label(key)): \(PlanDiffer.display(v, [key], item: list.item))") }
                     }
                     if case .object(let amounts)? = item["amounts"] {
                         let what = item["category"]?.text ?? item["source"]?.text ?? ""
@@ -23,22 +23,23 @@ public enum TextConv {
                         }
                     }
                 } else {
-                    flatten(item, path: [], skip: [], subject: subject, into: &lines)
+                    flatten(item, path: [], skip: [], subject: subject, item: list.item, into: &lines)
                 }
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func flatten(_ v: JSONValue, path: [String], skip: Set<String>, subject: String, into lines: inout [String]) {
+    /// `item`: the list the value is an item of (`decisions` …), nil for the plan's own fields.
+    static func flatten(_ v: JSONValue, path: [String], skip: Set<String>, subject: String, item: String?, into lines: inout [String]) {
         guard case .object(let pairs) = v else {
-            lines.append("\(subject) · \(path.map(PlanDiffer.label).joined(separator: " ")): \(v.display)")
+            lines.append("\(subject) · \(PlanDiffer.name(path, item: item)): \(PlanDiffer.display(v, path, item: item))")
             return
         }
         for (k, x) in pairs {
             let p = path + [k]
             if skip.contains(p.joined(separator: "/")) { continue }
-            flatten(x, path: p, skip: skip, subject: subject, into: &lines)
+            flatten(x, path: p, skip: skip, subject: subject, item: item, into: &lines)
         }
     }
 }

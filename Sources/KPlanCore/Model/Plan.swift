@@ -348,6 +348,18 @@ public struct YearMonth: Sendable, Comparable {
 }
 
 /// `YYYY-MM-DD` as used for decisions, waivers and revision dates.
+extension Plan {
+    /// The plan's own nested fields by their path in the file, with the name (`ui.field.*`)
+    /// the editor and the diff give each: «kommunenummer», not «kommune number».
+    public static let headerFieldNames: KeyValuePairs<String, String> = [
+        "title": "title", "municipality.name": "municipality", "municipality.number": "municipalityNumber",
+        "municipality.county": "county", "period.from": "periodFrom", "period.to": "periodTo", "owner.name": "ownerName",
+        "owner.role": "ownerRole", "policies": "policies", "followUp.reporting": "reporting", "followUp.revisionDate": "revisionDate",
+        "baseline.year": "baselineYear", "baseline.demandWeights.age67to79": "weight67",
+        "baseline.demandWeights.age80to89": "weight80", "baseline.demandWeights.age90plus": "weight90",
+    ]
+}
+
 public enum ISODate {
     public static func isValid(_ text: String) -> Bool {
         let u = Array(text.utf8)
