@@ -83,7 +83,9 @@ public enum GroffRenderer {
             switch block {
             case .heading(let level, let t):
                 if level == 1 {
-                    lines([".TL", GroffRenderer.text(t)])
+                    // ms fills the title justified and then centres each line: a two-line
+                    // title got wide gaps in its first line. Ragged, then back to justified.
+                    lines([".TL", ".ad l", GroffRenderer.text(t), ".ad b"])
                 } else {
                     lines([".NH \(level - 1)", GroffRenderer.text(t), ".XS", GroffRenderer.text(t), ".XE"])
                 }
