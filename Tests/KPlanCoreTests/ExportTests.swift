@@ -159,6 +159,11 @@ import Testing
         let markdown = PlanDocument.planMarkdown(p, report: Engine().check(p))
         #expect(markdown.contains("- demand-not-covered: Velferdsteknologi (Kommunalsjef, 01.03.2026)\n"))
         #expect(markdown.contains("- measure-incomplete T3: Avklares (Kommunalsjef, 02.03.2026)\n"))
+        // The draft case tells the politicians what was waived, and why.
+        let draft = MarkdownRenderer.render(PlanDocument.caseDraft(p, report: Engine().check(p)))
+        #expect(draft.contains("Kontrollen i kplan: 0 feil, 0 advarsler, 4 merknader. Dette står åpent eller er unntatt:\n\n"
+                               + "- Unntak: sykepleier: framskrevet vekst 12,1 årsverk innen 2029, men behovene i planen utgjør bare 6,0 årsverk. "
+                               + "Begrunnelse: Velferdsteknologi\n"))
     }
 
     @Test func planTextCannotBecomeAGroffRequest() {

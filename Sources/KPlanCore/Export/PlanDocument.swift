@@ -180,7 +180,17 @@ public enum PlanDocument {
         let deficits = report.figures.budget.filter { $0.balance < 0 }
         d.paragraph(deficits.isEmpty ? Text.get("case.assessment.balanced") :
                         Text.get("case.assessment.deficit", deficits.map { "\($0.year): \(Format.kroner(-$0.balance))" }.joined(separator: ", ")))
-        d.paragraph(Text.get("case.assessment.findings", DiagnosticRenderer.summary(report.diagnostics)))
+        // The politicians see what the check still finds, and what was waived and why, not
+        // only how many: «1 advarsel» does not say that nurses fall short.
+        let open = report.findings.filter { !$0.isWaived && $0.diagnostic.severity != .note }
+        let waived = report.findings.filter(\.isWaived)
+        if open.isEmpty && waived.isEmpty {
+            d.paragraph(Text.get("case.assessment.findings", DiagnosticRenderer.summary(report.diagnostics)))
+        } else {
+            d.paragraph(Text.get("case.assessment.findings-listed", DiagnosticRenderer.summary(report.diagnostics)))
+            d.bullets(open.map { Text.get("export.severity." + $0.diagnostic.severity.rawValue) + ": " + clean($0.diagnostic.message) }
+                      + waived.map { Text.get("case.assessment.waived", clean($0.diagnostic.message), clean($0.waivedBecause ?? "")) })
+        }
         d.heading(2, Text.get("case.attachments"))
         d.bullets([Text.get("case.attachment.plan", clean(plan.title))])
         return d
