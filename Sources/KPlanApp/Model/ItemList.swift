@@ -101,9 +101,8 @@ public enum ItemList: String, Sendable, CaseIterable {
 
     var canAdd: Bool { self != .header }
 
-    /// Adds a new item with a fresh id and sensible defaults; returns its index.
-    /// Adds a new item with defaults; a decision or waiver is dated `today` where the caller
-    /// knows the date, else at the start of the period.
+    /// Adds a new item with a fresh id and sensible defaults; returns its index. A decision or
+    /// waiver is dated `today` where the caller knows the date, else at the start of the period.
     func insert(_ plan: inout Plan, today: String? = nil) -> Int {
         let year = plan.period.from
         let date = today ?? "\(year)-01-01"
