@@ -347,7 +347,6 @@ public struct YearMonth: Sendable, Comparable {
     public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
 }
 
-/// `YYYY-MM-DD` as used for decisions, waivers and revision dates.
 extension Plan {
     /// The plan's own nested fields by their path in the file, with the name (`ui.field.*`)
     /// the editor and the diff give each: «kommunenummer», not «kommune number».
@@ -360,6 +359,7 @@ extension Plan {
     ]
 }
 
+/// `YYYY-MM-DD` as used for decisions, waivers and revision dates.
 public enum ISODate {
     public static func isValid(_ text: String) -> Bool {
         let u = Array(text.utf8)
