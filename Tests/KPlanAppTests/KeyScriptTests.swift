@@ -305,6 +305,25 @@ import TermUI
         #expect(s.plan == before)
     }
 
+    /// A measure's detail ends with what it costs and what pays for it, reached from its last field.
+    @Test func aMeasureShowsItsBudget() throws {
+        var s = try AppFixture.state(screen: .measures)
+        // T1: K1 180 000 × 3 + 90 000, K2 30 000 × 3 + 15 000; F2 105 000 × 3 + 52 000.
+        #expect(ListScreen.measureBudget(s, 0, width: 200) == [
+            "kostnader 735 000 kr: K1 vikarutgifter 630 000 · K2 reise og opphold 105 000",
+            "finansiering 367 000 kr: F2 Kompetanse- og tjenesteutviklingstilskudd (kap. 761 post 68) 367 000 (søkt)",
+        ])
+        try press(&s, "<Tab>G")
+        let text = view(s).text
+        #expect(text.contains("kostnader 735 000 kr: K1"))
+        #expect(text.contains("(søkt)"))
+        var empty = s.plan
+        empty.budget.costs.removeAll { $0.measure == "T1" }
+        empty.budget.funding.removeAll { $0.measure == "T1" }
+        let bare = AppState(plan: empty, path: "x", disk: nil, size: s.size)
+        #expect(ListScreen.measureBudget(bare, 0, width: 200) == ["ingen budsjettlinjer ennå (legg dem inn under 5 Budsjett)"])
+    }
+
     @Test func keymapDrivesTheHelpScreen() throws {
         var s = try AppFixture.state()
         _ = s.keymap.apply(["save": ["C-w"]])

@@ -128,10 +128,15 @@ enum ListScreen {
         if list == .measures {
             let gapLines = measureGaps(s, row)
             if !gapLines.isEmpty { lines.append((nil, "", "", nil)) }
-            for l in gapLines { lines.append((nil, "", l, "muted")) }
+            for l in gapLines.flatMap({ DisplayWidth.wrap($0, to: valueWidth) }) { lines.append((nil, "", l, "muted")) }
+            lines.append((nil, "", "", nil))
+            for l in measureBudget(s, row, width: valueWidth) { lines.append((nil, "", l, "muted")) }
         }
         let cursorLine = lines.firstIndex { $0.field == cursor } ?? 0
-        let offset = Widgets.scrollOffset(selected: cursorLine, current: 0, visible: inner.height, count: lines.count)
+        // On the last field the pane scrolls on to what follows the fields (findings, gaps,
+        // budget), as far as the field itself stays in view: there is no other way to them.
+        let shown = cursor == fields.count - 1 ? min(lines.count - 1, cursorLine + inner.height - 1) : cursorLine
+        let offset = Widgets.scrollOffset(selected: shown, current: 0, visible: inner.height, count: lines.count)
         for (i, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
             let y = inner.y + i
             let isCursor = focused && line.field == cursor
@@ -183,6 +188,26 @@ enum ListScreen {
     }
 
     /// Totals under the budget lines, in the table's own columns, the whole period last.
+    /// For a measure: its cost lines and what funds it, so that what it costs is seen where
+    /// it is planned and not only under 5 Budsjett.
+    static func measureBudget(_ s: AppState, _ row: Int, width: Int) -> [String] {
+        let id = s.plan.measures[row].id
+        let costs = s.plan.budget.costs.filter { $0.measure == id }
+        let funding = s.plan.budget.funding.filter { $0.measure == id }
+        guard !costs.isEmpty || !funding.isEmpty else { return [Text.get("ui.measure.no-budget")] }
+        let spent = costs.map { "\($0.id) \(s.catalog.costCategories.title($0.category).lowercased()) \(Format.grouped($0.amounts.total))" }
+        let paid = funding.map {
+            "\($0.id) \(s.catalog.fundingSources.title($0.source)) \(Format.grouped($0.amounts.total)) (\(Text.get("funding-status.\($0.status.rawValue)")))"
+        }
+        var lines = DisplayWidth.wrap(Sanitize.inline(Text.get("ui.measure.costs", Format.kroner(costs.reduce(0) { $0 + $1.amounts.total }),
+                                                               spent.joined(separator: " · "))), to: width)
+        if !funding.isEmpty {
+            lines += DisplayWidth.wrap(Sanitize.inline(Text.get("ui.measure.funding", Format.kroner(funding.reduce(0) { $0 + $1.amounts.total }),
+                                                                paid.joined(separator: " · "))), to: width)
+        }
+        return lines
+    }
+
     static func drawBudgetTotals(_ g: inout Grid, _ r: Rect, _ s: AppState) {
         let years = s.plan.period.years
         let budget = s.report.figures.budget
