@@ -6,7 +6,7 @@ import KPlanCore
 /// Every stage a plan file goes through runs on the bytes — parse, decode, engine,
 /// positions, rendered messages — and a plan that decodes without errors must survive the
 /// canonical round trip, be equal to itself in the diff and in a merge, re-check an edit of
-/// free text as a whole check does, and export without trapping.
+/// free text as a whole check does, and export, summarize and textconv without trapping.
 public enum PipelineProperty {
     private static let decoder = PlanDecoder()
     private static let engine = Engine()
@@ -45,6 +45,9 @@ public enum PipelineProperty {
             return "the plan written out block by block must be the plan document rendered whole, in every format"
         }
         _ = GroffRenderer.render(PlanDocument.caseDraft(plan, report: report))
+        // What kplan show and git's textconv print must come out too, whatever the plan holds.
+        _ = PlanSummary.render(plan, report: report)
+        _ = TextConv.render(plan)
         return nil
     }
 
