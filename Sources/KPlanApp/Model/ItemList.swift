@@ -175,10 +175,15 @@ public enum ItemList: String, Sendable, CaseIterable {
 
     /// A short name for messages: `tiltak T3 «Menn i helse»`.
     func describe(_ plan: Plan, _ i: Int) -> String {
-        let item = self.item(plan, i)
-        let id = item.value(self == .workforce ? "occupation" : self == .population ? "year" : self == .members ? "name" : self == .waivers ? "rule" : "id")
-        let title = item.value("title")
-        return itemWord + " " + Sanitize.inline(id) + (title.isEmpty ? "" : " «" + Sanitize.inline(title) + "»")
+        let title = item(plan, i).value("title")
+        return itemWord + " " + name(plan, i) + (title.isEmpty ? "" : " «" + Sanitize.inline(title) + "»")
+    }
+
+    /// What names the item in its list: its id, or for items without one the occupation,
+    /// year, member's name or waived rule.
+    func name(_ plan: Plan, _ i: Int) -> String {
+        let key = self == .workforce ? "occupation" : self == .population ? "year" : self == .members ? "name" : self == .waivers ? "rule" : "id"
+        return Sanitize.inline(item(plan, i).value(key))
     }
 
     /// Table columns and their cells.

@@ -19,7 +19,7 @@ enum FindingsScreen {
         let explained = selected.map { explanation($0, s, width: body.width - 4) } ?? []
         let detailHeight = body.height >= 16 ? min(explained.count + 2, body.height / 2) : 0
         let (table, detail) = body.bottom(detailHeight)
-        let columns = [Widgets.Column("", 2), Widgets.Column(Text.get("ui.col.rule"), 26), Widgets.Column(Text.get("ui.col.where"), 14),
+        let columns = [Widgets.Column("", 2), Widgets.Column(Text.get("ui.col.rule"), 26), Widgets.Column(Text.get("ui.col.where"), 20),
                        Widgets.Column(Text.get("ui.col.message"), 40, flex: true)]
         let offset = Widgets.scrollOffset(selected: s.findingsCursor, current: s.findingsOffset, visible: table.height - 1, count: findings.count)
         if detail.height > 0, let selected { drawDetail(&g, detail, s, selected, explained) }
@@ -72,8 +72,9 @@ enum FindingsScreen {
     static func location(_ f: Finding, _ plan: Plan) -> String {
         guard let t = FindingTarget(path: f.diagnostic.path, plan: plan) else { return Text.get("ui.item.plan") }
         if let row = t.row, t.list != .header, row < t.list.count(plan) {
-            let id = f.target.isEmpty ? String(row + 1) : f.target
-            return t.list.itemWord.capitalized + " " + id
+            // By what names it (a row number only when that is empty): «Bemanning sykepleier».
+            let name = f.target.isEmpty ? t.list.name(plan, row) : Sanitize.inline(f.target)
+            return t.list.itemWord.capitalized + " " + (name.isEmpty ? String(row + 1) : name)
         }
         return t.screen.title
     }

@@ -113,7 +113,9 @@ enum OverviewScreen {
         let k2025 = coverage.filter { c in s.policies.pack(c.pack)?.kind == .strategy }
         let reform = coverage.filter { c in s.policies.pack(c.pack)?.kind == .reform }
         g.put(Text.get("ui.overview.coverage"), x: r.x, y: r.y, style: s.theme.style("header", colors: s.colors), clip: r)
-        let labelWidth = 17
+        // The K2025 areas take what the columns leave, up to their longest title.
+        let widest = k2025.map { DisplayWidth.of(s.policies.areaTitle($0.area)) + 3 }.max() ?? 17
+        let labelWidth = min(widest, max(17, r.width - 4 * reform.count - 6))
         var x = r.x + labelWidth
         for c in reform {
             x = g.put(DisplayWidth.fit(shortName(c.area), to: 4, alignRight: true), x: x, y: r.y + 1, style: s.theme.style("muted", colors: s.colors), clip: r)
