@@ -17,7 +17,10 @@ enum FindingsScreen {
         // the whole message, the help, the rule and the document it rests on.
         let selected = findings.indices.contains(s.findingsCursor) ? findings[s.findingsCursor] : nil
         let explained = selected.map { explanation($0, s, width: body.width - 4) } ?? []
-        let detailHeight = body.height >= 16 ? min(explained.count + 2, body.height / 2) : 0
+        // The table keeps its rows up to half the screen; the explanation gets the rest, when
+        // that is room for two lines of it.
+        let room = body.height - min(findings.count + 1, max(4, body.height / 2))
+        let detailHeight = room >= 4 ? min(explained.count + 2, room) : 0
         let (table, detail) = body.bottom(detailHeight)
         let columns = [Widgets.Column("", 2), Widgets.Column(Text.get("ui.col.rule"), 26), Widgets.Column(Text.get("ui.col.where"), 20),
                        Widgets.Column(Text.get("ui.col.message"), 40, flex: true)]
