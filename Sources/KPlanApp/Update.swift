@@ -348,6 +348,12 @@ private func confirmKey(_ s: inout AppState, _ key: Key, _ action: ConfirmAction
     return []
 }
 
+/// The `:` commands, in the order help lists them, with the argument each takes.
+let editorCommands: [(name: String, argument: String?)] = [
+    ("w", nil), ("q", nil), ("q!", nil), ("wq", nil), ("check", nil), ("submit", nil), ("revise", nil),
+    ("export", "[FIL]"), ("saksframlegg", "[FIL]"),
+]
+
 private func commandKey(_ s: inout AppState, _ key: Key, _ input: inout TextInput) -> [Effect] {
     switch key {
     case .escape:
@@ -356,10 +362,37 @@ private func commandKey(_ s: inout AppState, _ key: Key, _ input: inout TextInpu
     case .enter:
         s.mode = .normal
         return runCommand(&s, input.text.trimmingCharacters(in: .whitespaces))
+    case .tab:
+        complete(&s, &input)
+        s.mode = .command(input)
+        return []
     default:
-        if input.handle(key) { s.mode = .command(input) }
+        if input.handle(key) {
+            s.status = nil
+            s.mode = .command(input)
+        }
         return []
     }
+}
+
+/// Tab on a command's name: the name when one fits what is typed, else as much as they share,
+/// with the candidates in the status line.
+private func complete(_ s: inout AppState, _ input: inout TextInput) {
+    let typed = input.text
+    guard !typed.contains(" ") else { return }
+    let fits = editorCommands.filter { $0.name.hasPrefix(typed) }
+    guard let first = fits.first else {
+        s.setStatus(Text.get("ui.unknown-command", typed), error: true)
+        return
+    }
+    if fits.count == 1 {
+        input = TextInput(first.name + (first.argument == nil ? "" : " "))
+        return
+    }
+    var shared = first.name
+    for c in fits.dropFirst() { shared = String(zip(shared, c.name).prefix { $0 == $1 }.map(\.0)) }
+    input = TextInput(shared)
+    s.setStatus(fits.map { ":" + $0.name }.joined(separator: " · "))
 }
 
 func runCommand(_ s: inout AppState, _ command: String) -> [Effect] {
@@ -395,7 +428,11 @@ func runCommand(_ s: inout AppState, _ command: String) -> [Effect] {
             s.setStatus(Text.get("ui.submitted"))
         }
     default:
-        s.setStatus(Text.get("ui.unknown-command", command), error: true)
+        if let near = Suggest.closest(to: String(name), in: editorCommands.map(\.name)) {
+            s.setStatus(Text.get("ui.unknown-command-near", command, near), error: true)
+        } else {
+            s.setStatus(Text.get("ui.unknown-command", command), error: true)
+        }
     }
     return []
 }

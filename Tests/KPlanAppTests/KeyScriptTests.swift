@@ -324,6 +324,24 @@ import TermUI
         #expect(ListScreen.measureBudget(bare, 0, width: 200) == ["ingen budsjettlinjer ennå (legg dem inn under 5 Budsjett)"])
     }
 
+    /// Tab completes a command's name; a mistyped one gets the nearest.
+    @Test func commandsCompleteAndSuggest() throws {
+        var s = try AppFixture.state()
+        try press(&s, ":sa<Tab>")
+        guard case .command(let input) = s.mode else { Issue.record("not typing a command: \(s.mode)"); return }
+        #expect(input.text == "saksframlegg ")
+        try press(&s, "<Esc>:w<Tab>")
+        guard case .command(let shared) = s.mode else { Issue.record("not typing a command: \(s.mode)"); return }
+        #expect(shared.text == "w")
+        #expect(s.status == ":w · :wq")
+        #expect(view(s).text.contains(":w · :wq"))
+        try press(&s, "<Esc>:exprot<Enter>")
+        #expect(s.status == "ukjent kommando «exprot»; mente du «:export»? (Tab fullfører)")
+        #expect(s.statusIsError)
+        try press(&s, ":xyzzy<Enter>")
+        #expect(s.status == "ukjent kommando «xyzzy» (se ? for hjelp)")
+    }
+
     @Test func keymapDrivesTheHelpScreen() throws {
         var s = try AppFixture.state()
         _ = s.keymap.apply(["save": ["C-w"]])

@@ -73,7 +73,14 @@ private func drawBottom(_ g: inout Grid, _ r: Rect, _ s: AppState) {
         let isCommand: Bool
         if case .command = s.mode { isCommand = true } else { isCommand = false }
         let x = g.put(isCommand ? ":" : "/", x: r.x, y: r.y, style: bar)
-        let cx = input.draw(&g, x: x, y: r.y, width: r.maxX - x - 1, style: theme.style("input", colors: colors))
+        // What Tab found, or why it found nothing, at the right while the command is typed.
+        var room = r.maxX - x - 1
+        if isCommand, let hint = s.status {
+            let shown = DisplayWidth.truncate(Sanitize.inline(hint), to: max(0, r.width / 2))
+            room -= DisplayWidth.of(shown) + 1
+            g.put(shown, x: r.maxX - DisplayWidth.of(shown), y: r.y, style: theme.style(s.statusIsError ? "status.error" : "muted", colors: colors))
+        }
+        let cx = input.draw(&g, x: x, y: r.y, width: room, style: theme.style("input", colors: colors))
         g.cursor = (cx, r.y)
         return
     default: break
@@ -157,9 +164,7 @@ private func drawHelp(_ g: inout Grid, _ s: AppState, _ offset: Int) {
         lines.append((b.keys.map(\.name).joined(separator: " "), Text.get("ui.action.\(b.action)")))
     }
     lines.append(("", Text.get("ui.help.group.commands")))
-    for c in ["w", "q", "q!", "wq", "check", "submit", "revise"] { lines.append((":" + c, Text.get("ui.command.\(c)"))) }
-    lines.append((":export [FIL]", Text.get("ui.command.export")))
-    lines.append((":saksframlegg", Text.get("ui.command.saksframlegg")))
+    for c in editorCommands { lines.append((":" + c.name + (c.argument.map { " " + $0 } ?? ""), Text.get("ui.command.\(c.name)"))) }
     for (i, line) in lines.dropFirst(min(offset, max(0, lines.count - inner.height))).prefix(inner.height).enumerated() {
         let y = inner.y + i
         if line.0.isEmpty {
