@@ -200,6 +200,21 @@ public final class CursesTerminal: TerminalBackend {
         return next
     }
 
+    public func copyToClipboard(_ text: String) {
+        guard active else { return }
+        // ncurses has written its frame by now (doupdate flushes); anything buffered in stdio
+        // goes first, so the two never interleave.
+        fflush(nil)
+        let bytes = clipboardSequence(text)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return }
+            written += n
+        }
+    }
+
     public func suspend() {
         guard active else { return }
         endwin()

@@ -69,6 +69,7 @@ public enum Runtime {
                 } catch {
                     _ = update(&state, .exportFailed(String(describing: error)))
                 }
+            case .copy(let text): terminal.copyToClipboard(text)
             case .quit: return true
             case .suspend: terminal.suspend()
             case .discardJournal: Journal.remove(for: state.document.path)

@@ -118,6 +118,7 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         s.setStatus(Text.get("ui.added", list.describe(s.plan, index)))
     case "waive":
         if s.screen == .findings { return waive(&s) }
+    case "yank": return yank(&s)
     case "delete":
         guard let list = s.activeList, list.canAdd, let row = s.selectedRow(list) else { break }
         if s.readOnly { return refuseReadOnly(&s) }
@@ -159,6 +160,30 @@ private func waive(_ s: inout AppState) -> [Effect] {
     s.fieldCursor[.waivers] = ItemList.waivers.fields(s.plan).firstIndex { $0.key == "reason" } ?? 0
     beginEdit(&s, .waivers, index)
     return []
+}
+
+/// Copies what is under the cursor, as plain text, to paste into an e-mail or a document:
+/// a field's value, a whole item (a line per field), or a finding's message.
+private func yank(_ s: inout AppState) -> [Effect] {
+    let text: String, what: String
+    if s.screen == .findings, s.report.findings.indices.contains(s.findingsCursor) {
+        let f = s.report.findings[s.findingsCursor]
+        (text, what) = (f.diagnostic.message, Text.get("ui.yank.finding", f.rule))
+    } else if let list = s.activeList, let row = list == .header ? 0 : s.selectedRow(list) {
+        let fields = list.fields(s.plan), i = s.fieldCursor[list] ?? 0
+        if s.focus == .detail || list == .header, fields.indices.contains(i) {
+            let field = fields[i]
+            (text, what) = (list.value(s.plan, row, field.key), "«" + field.title + "»")
+        } else {
+            text = fields.map { "\($0.title): \(ListScreen.display(list.value(s.plan, row, $0.key), $0, s))" }.joined(separator: "\n")
+            what = list.itemWord + " " + list.name(s.plan, row)
+        }
+    } else {
+        s.setStatus(Text.get("ui.yank.nothing"))
+        return []
+    }
+    s.setStatus(Text.get("ui.yank.done", Sanitize.inline(what), String(text.count)))
+    return [.copy(text)]
 }
 
 private func refuseReadOnly(_ s: inout AppState) -> [Effect] {

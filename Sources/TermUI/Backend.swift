@@ -1,3 +1,5 @@
+import Foundation
+
 public enum Event: Sendable, Equatable {
     case key(Key)
     case resize(Size)
@@ -17,6 +19,14 @@ public protocol TerminalBackend: AnyObject {
     func stop()
     /// The signal that asked the program to end (SIGINT, SIGTERM, SIGHUP), once one has.
     var terminationSignal: Int32? { get }
+    /// Hands `text` to the terminal's clipboard (OSC 52); the terminal decides whether to take it.
+    func copyToClipboard(_ text: String)
+}
+
+/// The OSC 52 sequence that asks a terminal to put `text` on its clipboard: the text in
+/// base64, so no byte of it can act on the terminal.
+public func clipboardSequence(_ text: String) -> [UInt8] {
+    Array("\u{1B}]52;c;".utf8) + Array(Data(text.utf8).base64EncodedString().utf8) + [0x07]
 }
 
 /// A scripted terminal for tests: events go in, frames come out.
@@ -43,6 +53,8 @@ public final class TestBackend: TerminalBackend {
     }
 
     public func present(_ grid: Grid, theme: Theme, colors: Bool) { frames.append(grid) }
+    public private(set) var copied: [String] = []
+    public func copyToClipboard(_ text: String) { copied.append(text) }
     public func suspend() {}
     public func stop() { stopped = true }
     /// Set by a test to play a signal arriving once the scripted events are used up.

@@ -342,6 +342,23 @@ import TermUI
         #expect(s.status == "ukjent kommando «xyzzy» (se ? for hjelp)")
     }
 
+    /// y copies what is under the cursor: a field, a whole item, a finding; nothing elsewhere.
+    @Test func yankCopiesWhatIsUnderTheCursor() throws {
+        var s = try AppFixture.state(screen: .measures)
+        var effects = try press(&s, "y")
+        let item = try #require(effects.first.flatMap { if case .copy(let text) = $0 { text } else { nil } })
+        #expect(item.hasPrefix("Id: T1\nTittel: Desentralisert sykepleierutdanning for helsefagarbeidere\nTiltakstype: grunnutdanning · "))
+        #expect(s.status == "kopierte tiltak T1 (\(item.count) tegn) til utklippstavlen (OSC 52)")
+        effects = try press(&s, "<Tab>jy")
+        #expect(effects == [.copy("Desentralisert sykepleierutdanning for helsefagarbeidere")])
+        #expect(s.status == "kopierte «Tittel» (56 tegn) til utklippstavlen (OSC 52)")
+        effects = try press(&s, "7Gy")
+        #expect(effects == [.copy(s.report.findings[s.findingsCursor].diagnostic.message)])
+        effects = try press(&s, "1y")
+        #expect(effects.isEmpty)
+        #expect(s.status == "ingenting å kopiere her; velg et felt, en rad eller et funn")
+    }
+
     @Test func keymapDrivesTheHelpScreen() throws {
         var s = try AppFixture.state()
         _ = s.keymap.apply(["save": ["C-w"]])

@@ -100,6 +100,18 @@ import Testing
         t.wait(for: "program exit") { !$0.contains("Behov") }
     }
 
+    /// y on a field puts its text on the clipboard through the terminal: tmux keeps what an
+    /// application sends with OSC 52 as a paste buffer.
+    @Test func yankReachesTheTerminalsClipboard() throws {
+        let (_, t) = try openEditor()
+        t.tmux(["set-option", "-s", "set-clipboard", "on"])
+        t.keys("2", "Enter", "Down", "y")
+        t.wait(for: "kopierte «Tittel»")
+        #expect(t.tmux(["show-buffer"]).1 == "Flere sykepleiere i hjemmetjenesten")
+        t.keys("q")
+        t.wait(for: "program exit") { !$0.contains("Behov") }
+    }
+
     @Test func quitWithUnsavedChangesAsks() throws {
         let (dir, t) = try openEditor()
         let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/plan.kplan.json"))

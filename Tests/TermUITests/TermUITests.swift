@@ -143,3 +143,22 @@ import Testing
         #expect(Widgets.widths([Widgets.Column("Gjelder", 6), sum], into: 40) == [7, 8])
     }
 }
+
+@Suite struct ClipboardTests {
+    /// OSC 52 with the text in base64 (worked out with Python's base64 module), padded as it must be.
+    @Test func theSequenceCarriesTheTextInBase64() {
+        func payload(_ text: String) -> String {
+            let bytes = clipboardSequence(text)
+            #expect(Array(bytes.prefix(7)) == Array("\u{1B}]52;c;".utf8))
+            #expect(bytes.last == 0x07)
+            return String(decoding: bytes.dropFirst(7).dropLast(), as: UTF8.self)
+        }
+        #expect(payload("hei på deg") == "aGVpIHDDpSBkZWc=")
+        #expect(payload("a") == "YQ==")
+        #expect(payload("ab") == "YWI=")
+        #expect(payload("abc") == "YWJj")
+        #expect(payload("") == "")
+        // Whatever the text holds, nothing but the frame itself reaches the terminal as a control.
+        #expect(!clipboardSequence("\u{1B}[2J\u{7}").dropFirst(7).dropLast().contains { $0 < 0x20 })
+    }
+}

@@ -14,7 +14,7 @@ public enum DefaultKeymap {
         ("last", ["End", "G"], "move"), ("next-pane", ["Tab"], "move"), ("prev-pane", ["S-Tab"], "move"),
         ("next-section", ["]"], "move"), ("prev-section", ["["], "move"),
         ("edit", ["Enter", "e"], "edit"), ("add", ["a"], "edit"), ("delete", ["d"], "edit"), ("cancel", ["Esc"], "edit"),
-        ("waive", ["w"], "edit"),
+        ("waive", ["w"], "edit"), ("yank", ["y"], "edit"),
     ]
 
     public static func make() -> Keymap {

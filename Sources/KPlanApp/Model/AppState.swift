@@ -219,6 +219,8 @@ public enum Effect: Sendable, Equatable {
     case saveCopy(Plan, path: String)
     /// Write the plan's document, as it is in the editor, to a file.
     case export(Export.Document, Export.Format, path: String)
+    /// Put text on the terminal's clipboard.
+    case copy(String)
 }
 
 public enum Message: Sendable, Equatable {
