@@ -4,7 +4,7 @@ import Testing
 /// The PDF through groff, read back with pdftotext: headings, æøå, amounts and pages.
 @Suite struct PDFTests {
     @Test func pdfRoundTrip() throws {
-        let tools = ["/usr/bin/groff", "/usr/bin/pdftotext", "/usr/bin/pdfinfo"]
+        let tools = ["/usr/bin/groff", "/usr/bin/pdftotext", "/usr/bin/pdfinfo", "/usr/bin/pdftohtml"]
         let missing = tools.filter { !FileManager.default.isExecutableFile(atPath: $0) }
         try #require(missing.isEmpty, "missing \(missing): .ci/run installs groff and poppler-utils")
         let dir = try CLI.tempDir()
@@ -24,10 +24,36 @@ import Testing
         #expect((6...14).contains(pages), "\(pages) pages")
         #expect(info.contains("595") && info.contains("842"), "A4: \(info)")
 
+        // The outline a PDF reader shows beside the pages: sections, and needs and measures under them.
+        let (_, xml) = shell("pdftohtml -xml -stdout -i plan.pdf", cwd: dir)
+        #expect(xml.contains("<item page=\"2\">Nasjonale føringer planen svarer på</item>"), "\(xml.prefix(600))")
+        #expect(xml.contains(">B1 Flere sykepleiere i hjemmetjenesten</item>"))
+        #expect(xml.contains(">T3 Fagbrev for assistenter som praksiskandidater</item>"))
+
         let caseR = try CLI.run(["export", CLI.examplePlan, "--document", "saksframlegg", "--pdf", dir + "/sak.pdf"])
         #expect(caseR.status == 0)
         let (_, caseText) = shell("pdftotext sak.pdf -", cwd: dir)
         #expect(caseText.contains("Forslag til vedtak"))
+    }
+
+    /// A heading's outline entry is a PDF string: quotes, parentheses and letters outside ASCII
+    /// arrive as written, and nothing in it, a backslash neither, can end the string or the request.
+    @Test func outlineEntriesKeepEveryCharacter() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftohtml"), ".ci/run installs poppler-utils")
+        let dir = try CLI.tempDir()
+        var text = try String(contentsOfFile: CLI.examplePlan, encoding: .utf8)
+        let title = #"Flere (ekstra «gode») sykepleiere \ "nå" – Æ ) ("#
+        text = text.replacingOccurrences(of: "\"Flere sykepleiere i hjemmetjenesten\"", with: "\"" + title.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "\"", with: "\\\"") + "\"")
+        try text.write(toFile: dir + "/plan.kplan.json", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["export", dir + "/plan.kplan.json", "--pdf", dir + "/plan.pdf"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty)
+        let (_, xml) = shell("pdftohtml -xml -stdout -i plan.pdf", cwd: dir)
+        // A backslash is the one character the outline cannot carry (see GroffRenderer.bookmark).
+        let escaped = title.replacingOccurrences(of: "\\", with: "?").replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "\"", with: "&#34;")
+        #expect(xml.contains(">B1 " + escaped + "</item>"), "\(xml.split(separator: "\n").filter { $0.contains("B1") })")
     }
 
     /// groff warns where it loses text: a table wider than the line, a text block taller than

@@ -166,6 +166,14 @@ import Testing
                                + "Begrunnelse: Velferdsteknologi\n"))
     }
 
+    /// An outline entry in PDFDocEncoding octal (ø 0xF8, – 0x85, « 0xAB, » 0xBB), quotes doubled
+    /// for the macro's argument, what has no byte there as «?».
+    @Test func outlineEntriesAreEscapedForThePDF() {
+        #expect(GroffRenderer.bookmark("Nasjonale føringer (K2025) – «x» \"q\" \\ 日") ==
+                    "Nasjonale f\\e370ringer (K2025) \\e205 \\e253x\\e273 \"\"q\"\" ? ?")
+        #expect(GroffRenderer.bookmark("a\u{A0}b\u{1b}[2J") == "a\\e040b?[2J")
+    }
+
     @Test func planTextCannotBecomeAGroffRequest() {
         var p = plan
         p.needs[0].title = ".so /etc/passwd"
