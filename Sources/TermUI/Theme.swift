@@ -57,17 +57,40 @@ public struct Keymap: Sendable {
 
     public func keys(for action: String) -> [Key] { bindings.first { $0.action == action }?.keys ?? [] }
 
-    /// Replaces the keys of the named actions; an empty list unbinds. Unknown actions and
-    /// key names are returned so the caller can report them.
-    public mutating func apply(_ overrides: [String: [String]]) -> [String] {
-        var problems: [String] = []
+    /// What `apply` could not do as asked, or did at another binding's cost.
+    public struct Problems: Sendable, Equatable {
+        /// A key the file gives `action`, taken from the action it had by default.
+        public struct Taken: Sendable, Equatable {
+            public var key: String, action: String, from: String
+        }
+
+        /// Actions and key names that do not exist.
+        public var unknown: [String] = []
+        public var taken: [Taken] = []
+    }
+
+    /// Replaces the keys of the named actions; an empty list unbinds. A key the file gives an
+    /// action is the file's choice, so a default binding of the same key gives it up (and
+    /// that is reported, as unknown actions and key names are).
+    public mutating func apply(_ overrides: [String: [String]]) -> Problems {
+        var problems = Problems()
+        var chosen: Set<String> = []
         for (action, names) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard let i = bindings.firstIndex(where: { $0.action == action }) else { problems.append(action); continue }
+            guard let i = bindings.firstIndex(where: { $0.action == action }) else { problems.unknown.append(action); continue }
             var keys: [Key] = []
             for n in names {
-                if let k = Key(name: n) { keys.append(k) } else { problems.append(action + ": " + n) }
+                if let k = Key(name: n) { keys.append(k) } else { problems.unknown.append(action + ": " + n) }
             }
             bindings[i].keys = keys
+            chosen.insert(action)
+        }
+        for b in bindings where chosen.contains(b.action) {
+            for k in b.keys {
+                for j in bindings.indices where !chosen.contains(bindings[j].action) && bindings[j].keys.contains(k) {
+                    bindings[j].keys.removeAll { $0 == k }
+                    problems.taken.append(.init(key: k.name, action: b.action, from: bindings[j].action))
+                }
+            }
         }
         reindex()
         return problems

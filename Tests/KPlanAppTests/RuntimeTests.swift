@@ -93,11 +93,13 @@ import TermUI
 
     @Test func userKeymapFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString).json").path
-        try "{\"save\": [\"C-w\"], \"delete\": [], \"fly\": [\"x\"]}".write(toFile: path, atomically: true, encoding: .utf8)
+        try "{\"save\": [\"C-w\", \"w\"], \"delete\": [], \"fly\": [\"x\"]}".write(toFile: path, atomically: true, encoding: .utf8)
         let (map, problems) = KeymapLoader.load(path)
         #expect(map.action(for: .ctrl("w")) == "save")
+        #expect(map.action(for: .char("w")) == "save")
+        #expect(map.keys(for: "waive").isEmpty)
         #expect(map.action(for: .char("d")) == nil)
-        #expect(problems == ["\(path): ukjent handling eller tast: fly"])
+        #expect(problems == ["\(path): ukjent handling eller tast: fly", "\(path): tasten w er nå save og ikke lenger waive"])
     }
 }
 

@@ -110,11 +110,23 @@ import Testing
     @Test func keymapOverridesAndUnbinds() {
         var map = Keymap([Keymap.Binding(action: "save", keys: [.ctrl("s")], group: "g"), Keymap.Binding(action: "quit", keys: [.char("q")], group: "g")])
         let problems = map.apply(["save": ["C-w", "F2"], "quit": [], "nope": ["x"]])
-        #expect(problems == ["nope"])
+        #expect(problems.unknown == ["nope"])
+        #expect(problems.taken.isEmpty)
         #expect(map.action(for: .ctrl("w")) == "save")
         #expect(map.action(for: .function(2)) == "save")
         #expect(map.action(for: .ctrl("s")) == nil)
         #expect(map.action(for: .char("q")) == nil)
+    }
+
+    /// A key the file gives an action wins over a default binding of it, which is reported.
+    @Test func aKeyTheFileBindsIsTakenFromItsDefault() {
+        var map = Keymap([Keymap.Binding(action: "save", keys: [.ctrl("s")], group: "g"),
+                          Keymap.Binding(action: "waive", keys: [.char("w"), .char("W")], group: "g")])
+        let problems = map.apply(["save": ["C-s", "w"]])
+        #expect(problems.unknown.isEmpty)
+        #expect(problems.taken == [.init(key: "w", action: "save", from: "waive")])
+        #expect(map.action(for: .char("w")) == "save")
+        #expect(map.keys(for: "waive") == [.char("W")])
     }
 
     @Test func themeFallsBackToParentRoleAndMono() {

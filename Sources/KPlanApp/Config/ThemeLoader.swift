@@ -130,7 +130,9 @@ public enum KeymapLoader {
                 overrides[action] = ctx.at(action) { $0.array(child) { $0.string($1) } }
             }
         }
-        let problems = keymap.apply(overrides).map { Text.get("keys.unknown", path, $0) }
+        let applied = keymap.apply(overrides)
+        let problems = applied.unknown.map { Text.get("keys.unknown", path, $0) }
+            + applied.taken.map { Text.get("keys.taken", path, $0.key, $0.action, $0.from) }
         return (keymap, ctx.diagnostics.map { r.render($0, excerpt: false) } + problems)
     }
 }

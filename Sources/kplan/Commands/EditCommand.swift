@@ -84,7 +84,7 @@ struct EditCommand: Command {
         var state = AppState(plan: loaded.plan!, path: path, disk: loaded.disk, size: terminal.size, policies: set, theme: theme,
                              colors: colors, keymap: keymap)
         state.today = Format.isoDate(Date())
-        if let problem = keyProblems.first { state.setStatus(problem, error: true) }
+        if !keyProblems.isEmpty { state.setStatus(keyProblems.joined(separator: " · "), error: true) }
         state.base = committedVersion(of: path, policies: set)
         if let entry = Journal.read(for: path, decoder: PlanDecoder(policies: set)) {
             if entry.plan == state.plan { Journal.remove(for: path) } else { state.offerRecovery(entry) }
