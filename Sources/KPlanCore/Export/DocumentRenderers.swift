@@ -49,32 +49,6 @@ public enum MarkdownRenderer {
 
     private static let special = Set("\\`*_[]<>#|".utf8)
 
-    /// A heading as the PDF string of its outline entry. The macro passes it through to the
-    /// PDF as it stands, where only ASCII arrives whole: every other character goes as the
-    /// PDF's own octal escape of its PDFDocEncoding byte (Latin-1 for «æøå», a few places
-    /// for dashes and quotes), and one with no byte there as «?». gropdf escapes parentheses
-    /// itself; a backslash it does not carry through whole, so that is a «?» too.
-    static func bookmark(_ s: String) -> String {
-        var out = ""
-        for u in Sanitize.inline(s).unicodeScalars {
-            switch u.value {
-            case 0x22: out += "\"\""
-            case 0x5C: out += "?"
-            case 0x20..<0x7F: out.unicodeScalars.append(u)
-            default:
-                let byte = u.value >= 0xA1 && u.value <= 0xFF ? u.value : pdfDocBytes[u.value]
-                guard let byte else { out += "?"; continue }
-                let octal = String(byte, radix: 8)
-                out += "\\e" + String(repeating: "0", count: 3 - octal.count) + octal
-            }
-        }
-        return out
-    }
-
-    /// PDFDocEncoding's places for the characters outside Latin-1 a Norwegian heading has.
-    static let pdfDocBytes: [UInt32: UInt32] = [0x2022: 0x80, 0x2026: 0x83, 0x2014: 0x84, 0x2013: 0x85, 0x201C: 0x8D,
-                                                0x201D: 0x8E, 0x2018: 0x8F, 0x2019: 0x90, 0x00A0: 0x20]
-
     static func cell(_ s: String) -> String { escape(s) }
 }
 
