@@ -35,19 +35,20 @@ public enum Format {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
         let day = "\(two(c.day)).\(two(c.month)).\(c.year ?? 0)", time = "\(two(c.hour)):\(two(c.minute))"
         return Text.get("format.date-time", day, time)
     }
 
     /// `2027-10-01` as Norwegian documents write it, `01.10.2027`; anything that is not such a
     /// date as it is.
+    /// A day, month, hour or minute in two digits.
+    private static func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
+
     /// `date` as the plan stores dates, 2026-11-24, on the calendar of `timeZone`.
     public static func isoDate(_ date: Date, timeZone: TimeZone = .current) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
         return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
     }
 
