@@ -96,6 +96,7 @@ private func normalKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         if s.focus == .detail, action == "left" { s.focus = .list }
     case "edit":
         if s.screen == .findings { jumpToFinding(&s); break }
+        if s.screen == .changes { jumpToChange(&s); break }
         if s.screen == .overview { break }
         guard let list = s.activeList, let row = s.selectedRow(list) else { break }
         if s.focus == .list {
@@ -202,7 +203,9 @@ private func save(_ s: inout AppState) -> [Effect] {
 private func move(_ s: inout AppState, _ action: String) {
     let page = max(1, s.size.height - 6)
     if s.screen == .changes {
-        s.changesOffset = max(0, step(s.changesOffset, action, count: Int.max / 2, page: page))
+        let n = s.changes.count
+        guard n > 0 else { return }
+        s.changesCursor = step(min(s.changesCursor, n - 1), action, count: n, page: page)
         return
     }
     if s.screen == .findings {
@@ -514,15 +517,38 @@ func jumpToFinding(_ s: inout AppState) {
     guard s.findingsCursor < findings.count else { return }
     let path = findings[s.findingsCursor].diagnostic.path
     guard let target = FindingTarget(path: path, plan: s.plan) else { return }
-    s.screen = target.screen
-    s.section[target.screen] = target.screen.lists.firstIndex(of: target.list) ?? 0
-    s.filter[target.list] = nil
-    if let row = target.row { s.cursor[target.list] = row }
-    if let key = target.field, let i = target.list.fields(s.plan).firstIndex(where: { $0.key == key }) {
-        s.fieldCursor[target.list] = i
+    go(&s, target.list, row: target.row, field: target.field, otherwise: target.row == nil ? .list : .detail)
+}
+
+/// From a change in `8 Endringer` to the item and field it changed.
+func jumpToChange(_ s: inout AppState) {
+    let changes = s.changes
+    guard changes.indices.contains(s.changesCursor) else { return }
+    let c = changes[s.changesCursor]
+    guard c.kind != .removed else {
+        s.setStatus(Text.get("ui.changes.gone"))
+        return
+    }
+    guard let name = c.list else {
+        go(&s, .header, row: 0, field: c.field, otherwise: .detail)
+        return
+    }
+    guard let list = ItemList(rawValue: name), let row = (0..<list.count(s.plan)).first(where: { list.diffKey(s.plan, $0) == c.key }) else { return }
+    go(&s, list, row: row, field: c.field, otherwise: .list)
+}
+
+/// Shows a list at a row, on the field when it is one of the list's, else with `otherwise` focused.
+func go(_ s: inout AppState, _ list: ItemList, row: Int?, field: String?, otherwise: Focus) {
+    guard let screen = ScreenID.allCases.first(where: { $0.lists.contains(list) }) else { return }
+    s.screen = screen
+    s.section[screen] = screen.lists.firstIndex(of: list) ?? 0
+    s.filter[list] = nil
+    if let row { s.cursor[list] = row }
+    if let field, let i = list.fields(s.plan).firstIndex(where: { $0.key == field }) {
+        s.fieldCursor[list] = i
         s.focus = .detail
     } else {
-        s.focus = target.row == nil ? .list : .detail
+        s.focus = otherwise
     }
 }
 

@@ -362,6 +362,32 @@ import TermUI
         #expect(s.status == "ingenting å kopiere her; velg et felt, en rad eller et funn")
     }
 
+    /// In 8 Endringer the cursor walks the changes, and Enter goes to the item and the field.
+    @Test func enterOnAChangeGoesToIt() throws {
+        var s = try AppFixture.state(screen: .changes)
+        s.base = s.plan
+        var edited = s.plan
+        edited.owner.role = "Helsesjef"
+        edited.measures[1].goal = "Fem nye sykepleierårsverk"
+        edited.needs.remove(at: 8)
+        s.edit("test") { $0 = edited }
+        s.screen = .changes
+        #expect(s.changes.map(\.kind) == [.changed, .removed, .changed])
+        try press(&s, "<Enter>")
+        #expect(s.screen == .decisions && s.focus == .detail)
+        #expect(s.activeList == .header)
+        #expect(ItemList.header.fields(s.plan)[s.fieldCursor[.header] ?? -1].key == "owner.role")
+        try press(&s, "8j<Enter>")
+        #expect(s.screen == .changes)
+        #expect(s.status == "det som ble fjernet, finnes ikke lenger i planen")
+        try press(&s, "j<Enter>")
+        #expect(s.screen == .measures && s.focus == .detail)
+        #expect(s.selectedRow(.measures) == 1)
+        #expect(ItemList.measures.fields(s.plan)[s.fieldCursor[.measures] ?? -1].key == "goal")
+        try press(&s, "8jjj")
+        #expect(s.changesCursor == 2, "the cursor stops at the last change")
+    }
+
     @Test func keymapDrivesTheHelpScreen() throws {
         var s = try AppFixture.state()
         _ = s.keymap.apply(["save": ["C-w"]])

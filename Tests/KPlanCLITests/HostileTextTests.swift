@@ -13,6 +13,8 @@ import Testing
         text = text.replacingOccurrences(of: "\"title\": \"Menn i helse\"", with: "\"title\": \"\(hostile)\"")
         text = text.replacingOccurrences(of: "\"goal\": \"Tre nye helsefagarbeidere innen 2028\"", with: "\"goal\": \"\\n.so /etc/passwd\\n\\\\X'tty: link'\"")
         text = text.replacingOccurrences(of: "\"title\": \"Leder\"", with: "\"title\": \"\\u202eLeder\"")
+        // An id is not checked for control characters, and the diff and textconv name items by it.
+        text = text.replacingOccurrences(of: "\"id\": \"V1\"", with: "\"id\": \"V1\\u001b[2J\\u0007\"")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let outputs: [[String]] = [
             ["show", path], ["check", path], ["diff", CLI.examplePlan, path], ["export", path], ["export", path, "--format", "markdown"],

@@ -44,6 +44,17 @@ import Testing
         #expect(lines { $0.decisions[0].kind = "annet" }.first?.contains(": vedtakstype: «") == true)
     }
 
+    /// Each change says where it is, for the editor to go to: list, key as matched, field.
+    @Test func changesKnowWhereTheyAre() {
+        var b = base
+        b.owner.role = "Helsesjef"
+        b.measures[0].goal = "Annet mål"
+        b.budget.costs[0].amounts[2026] = 1
+        b.waivers = [Waiver(rule: "need-gap", target: "B1", reason: "r", decidedBy: "d", date: "2026-01-01")]
+        let places = PlanDiffer.diff(base, b).changes.map { [$0.list ?? "-", $0.key, $0.field ?? "-"] }
+        #expect(places == [["-", "", "owner.role"], ["measures", "T1", "goal"], ["costs", "K1", "2026"], ["waivers", "need-gap/B1", "-"]])
+    }
+
     /// A status reads as the editor names it, not as its code in the file.
     @Test func statusesHaveTheirNorwegianNames() {
         #expect(lines { $0.status = .approved } == ["~ Planen: status: «utkast» → «godkjent»"])

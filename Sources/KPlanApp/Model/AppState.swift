@@ -114,9 +114,12 @@ public struct AppState: Sendable {
     var filter: [ItemList: String] = [:]
     var findingsCursor = 0
     var findingsOffset = 0
-    var changesOffset = 0
+    var changesCursor = 0
     /// The plan as last committed to git, for `8 Endringer` (nil outside git).
     public var base: Plan?
+
+    /// The changes `8 Endringer` lists: the plan against its last commit.
+    var changes: [PlanDiff.Change] { base.map { PlanDiffer.diff($0, plan).changes } ?? [] }
     /// Unsaved edits found in the recovery journal when the plan was opened.
     var recovery: Plan?
     /// The date new decisions and waivers get (YYYY-MM-DD); set from the clock by the editor,

@@ -179,11 +179,18 @@ public enum ItemList: String, Sendable, CaseIterable {
         return itemWord + " " + name(plan, i) + (title.isEmpty ? "" : " «" + Sanitize.inline(title) + "»")
     }
 
-    /// What names the item in its list: its id, or for items without one the occupation,
-    /// year, member's name or waived rule.
-    func name(_ plan: Plan, _ i: Int) -> String {
-        let key = self == .workforce ? "occupation" : self == .population ? "year" : self == .members ? "name" : self == .waivers ? "rule" : "id"
-        return Sanitize.inline(item(plan, i).value(key))
+    /// The field that names an item: its id, or for items without one the occupation, year,
+    /// member's name or waived rule.
+    private var nameField: String {
+        self == .workforce ? "occupation" : self == .population ? "year" : self == .members ? "name" : self == .waivers ? "rule" : "id"
+    }
+
+    /// What names the item in its list, as it is shown.
+    func name(_ plan: Plan, _ i: Int) -> String { Sanitize.inline(item(plan, i).value(nameField)) }
+
+    /// The item's key as the diff matches items (`PlanDiffer.lists`): a waiver's rule and target.
+    func diffKey(_ plan: Plan, _ i: Int) -> String {
+        self == .waivers ? plan.waivers[i].rule + "/" + plan.waivers[i].target : item(plan, i).value(nameField)
     }
 
     /// Table columns and their cells.

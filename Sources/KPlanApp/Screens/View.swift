@@ -101,7 +101,7 @@ private func hints(_ s: AppState) -> String {
     switch s.screen {
     case .overview: return Text.get("ui.hints.overview", k("screen-2"), k("screen-9"), k("help"), k("quit"))
     case .findings: return Text.get("ui.hints.findings", k("edit"), k("waive"), k("help"), k("quit"))
-    case .changes: return Text.get("ui.hints.changes", k("save"), k("help"), k("quit"))
+    case .changes: return Text.get("ui.hints.changes", k("edit"), k("save"), k("help"), k("quit"))
     default:
         if s.focus == .detail { return Text.get("ui.hints.detail", k("edit"), k("cancel"), k("undo"), k("save")) }
         return Text.get("ui.hints.list", k("edit"), k("add"), k("delete"), k("search"), k("save"), k("help"))

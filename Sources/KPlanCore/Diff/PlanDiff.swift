@@ -7,10 +7,17 @@ public struct PlanDiff: Sendable, Equatable {
         public var kind: Kind
         public var subject: String
         public var detail: String
+        /// Where the change is, for an editor to go to: the list of items (`measures` …; nil
+        /// for the plan's own fields), the item's key in it as the diff matched it (its id, or
+        /// `rule/target` for a waiver), and the changed field's path joined by dots.
+        public var list: String? = nil
+        public var key = ""
+        public var field: String? = nil
 
+        /// The change on one line, whatever an id or a value in it holds.
         public var line: String {
             let mark = kind == .added ? "+" : kind == .removed ? "-" : kind == .moved ? "↕" : "~"
-            return detail.isEmpty ? "\(mark) \(subject)" : "\(mark) \(subject): \(detail)"
+            return Sanitize.inline(detail.isEmpty ? "\(mark) \(subject)" : "\(mark) \(subject): \(detail)")
         }
     }
 
@@ -170,7 +177,10 @@ public enum PlanDiffer {
     static func compareFields(_ a: JSONValue, _ b: JSONValue, path: [String], subject: String, item: String? = nil,
                               into changes: inout [PlanDiff.Change]) {
         guard case .object(let pa) = a, case .object(let pb) = b else {
-            if a != b { changes.append(.init(kind: .changed, subject: subject, detail: "\(name(path, item: item)): \(a.display) → \(b.display)")) }
+            if a != b {
+                changes.append(.init(kind: .changed, subject: subject, detail: "\(name(path, item: item)): \(a.display) → \(b.display)",
+                                     field: path.joined(separator: ".")))
+            }
             return
         }
         var keys = pa.map(\.0)
@@ -182,7 +192,7 @@ public enum PlanDiffer {
             if case .object = x, case .object = y, k != "amounts" {
                 compareFields(x, y, path: p, subject: subject, item: item, into: &changes)
             } else {
-                changes.append(.init(kind: .changed, subject: subject, detail: describe(p, x, y, item: item)))
+                changes.append(.init(kind: .changed, subject: subject, detail: describe(p, x, y, item: item), field: p.joined(separator: ".")))
             }
         }
     }
@@ -240,11 +250,18 @@ public enum PlanDiffer {
 
     static func compareLists(_ list: ItemListPair, _ titles: MeasureTitles, _ changes: inout [PlanDiff.Change]) {
         let item = list.item
+        // The changes an item gave, from `start` on, are placed in the list at its key.
+        func place(from start: Int, _ key: String) {
+            for c in start..<changes.count { (changes[c].list, changes[c].key) = (item, key) }
+        }
         let (partnerInB, partnerInA) = partners(list.keysA, list.keysB)
         for (i, partner) in partnerInB.enumerated() where partner == nil {
             changes.append(.init(kind: .removed, subject: subject(item, list.valueA(i), titles.title), detail: Text.get("diff.removed")))
+            place(from: changes.count - 1, list.keysA[i])
         }
         for (i, partner) in partnerInA.enumerated() {
+            let start = changes.count
+            defer { place(from: start, list.keysB[i]) }
             guard let j = partner else {
                 changes.append(.init(kind: .added, subject: subject(item, list.valueB(i), titles.title), detail: added(item, list.valueB(i))))
                 continue
@@ -262,6 +279,7 @@ public enum PlanDiffer {
         let commonA = partnerInB.lazy.compactMap { $0 }, commonB = partnerInA.indices.lazy.filter { partnerInA[$0] != nil }
         for (n, (j, i)) in zip(commonA, commonB).enumerated() where j != i {
             changes.append(.init(kind: .moved, subject: subject(item, list.valueB(i), titles.title), detail: Text.get("diff.moved", String(n + 1))))
+            place(from: changes.count - 1, list.keysB[i])
             break
         }
     }
@@ -295,7 +313,7 @@ public enum PlanDiffer {
         let what = item == "costs" ? (y["category"]?.text ?? "") : (y["source"]?.text ?? "")
         let subj = subject(item, y, titles.title)
         for key in ["measure", "category", "source", "status"] where x[key] != y[key] && (x[key] != nil || y[key] != nil) {
-            changes.append(.init(kind: .changed, subject: subj, detail: describe([key], x[key] ?? .null, y[key] ?? .null, item: item)))
+            changes.append(.init(kind: .changed, subject: subj, detail: describe([key], x[key] ?? .null, y[key] ?? .null, item: item), field: key))
         }
         var years: [String] = []
         if case .object(let pa)? = x["amounts"] { years += pa.map(\.0) }
@@ -304,7 +322,7 @@ public enum PlanDiffer {
             let va = Int(x["amounts"]?[year]?.text ?? "") ?? 0, vb = Int(y["amounts"]?[year]?.text ?? "") ?? 0
             if va != vb {
                 changes.append(.init(kind: .changed, subject: subj,
-                                     detail: Text.get(item == "costs" ? "diff.cost" : "diff.funding", year, what, amountChange(va, vb))))
+                                     detail: Text.get(item == "costs" ? "diff.cost" : "diff.funding", year, what, amountChange(va, vb)), field: year))
             }
         }
     }

@@ -27,7 +27,9 @@ public enum TextConv {
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // An id goes into every line of its item as it is in the file: the lines are made safe
+        // as a whole, as git shows them in a terminal.
+        return lines.map(Sanitize.inline).joined(separator: "\n") + "\n"
     }
 
     /// `item`: the list the value is an item of (`decisions` …), nil for the plan's own fields.
