@@ -255,7 +255,9 @@ func beginEdit(_ s: inout AppState, _ list: ItemList, _ row: Int) {
         if case .codes = field.kind { multi = true } else { multi = false }
         let chosen = Set(multi ? FieldText.codes(current) : [current])
         let cursor = choices.firstIndex { chosen.contains($0.0) } ?? 0
-        s.mode = .picker(PickerState(list: list, row: row, field: field, choices: choices, chosen: chosen, cursor: cursor, multi: multi))
+        s.mode = .picker(PickerState(list: list, row: row, field: field, choices: choices, chosen: chosen, cursor: cursor, multi: multi,
+                                     filter: TextInput(), codeWidth: PickerState.widest(choices.map(\.0)),
+                                     titleWidth: PickerState.widest(choices.map(\.1))))
     case .bool:
         commit(&s, list, row, field, FieldText.show(!(current == Text.get("ui.yes"))))
     case .kroner:

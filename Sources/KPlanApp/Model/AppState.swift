@@ -51,22 +51,11 @@ public struct PickerState: Sendable, Equatable {
     var cursor: Int
     var multi: Bool
     var filter: TextInput
-    /// Display widths of the widest code and title, measured once: a picker of measures on a
-    /// large plan has as many choices as the plan has measures.
-    let codeWidth: Int, titleWidth: Int
+    /// Display widths of the widest code and title (`widest`), measured once when the picker
+    /// opens: a picker of measures on a large plan has as many choices as the plan has measures.
+    var codeWidth = 0, titleWidth = 0
 
-    init(list: ItemList, row: Int, field: FieldSpec, choices: [(String, String)], chosen: Set<String>, cursor: Int, multi: Bool) {
-        self.list = list
-        self.row = row
-        self.field = field
-        self.choices = choices
-        self.chosen = chosen
-        self.cursor = cursor
-        self.multi = multi
-        filter = TextInput()
-        codeWidth = choices.lazy.map { DisplayWidth.of(Sanitize.inline($0.0)) }.max() ?? 0
-        titleWidth = choices.lazy.map { DisplayWidth.of(Sanitize.inline($0.1)) }.max() ?? 0
-    }
+    static func widest(_ texts: some Sequence<String>) -> Int { texts.lazy.map { DisplayWidth.of(Sanitize.inline($0)) }.max() ?? 0 }
 
     public static func == (a: PickerState, b: PickerState) -> Bool {
         a.list == b.list && a.row == b.row && a.field == b.field && a.chosen == b.chosen && a.cursor == b.cursor && a.filter == b.filter
