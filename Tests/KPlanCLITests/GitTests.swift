@@ -122,5 +122,8 @@ import Testing
         #expect(r.stdout.hasPrefix("~ Tiltak T4 «Menn i helse – kull 2»: tittel: «Menn i helse» → «Menn i helse – kull 2»\n"))
         let json = try CLI.run(["diff", "--format", "json", CLI.examplePlan, dir + "/b.kplan.json"])
         #expect(json.stdout.contains("\"kind\": \"changed\""))
+        #expect(json.stdout.contains("\"list\": \"measures\""))
+        #expect(json.stdout.contains("\"key\": \"T4\""))
+        #expect(json.stdout.contains("\"field\": \"title\""))
     }
 }

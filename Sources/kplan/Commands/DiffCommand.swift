@@ -75,6 +75,11 @@ struct DiffCommand: Command {
                     w.key("kind"); w.string(c.kind.rawValue)
                     w.key("subject"); w.string(c.subject)
                     w.key("detail"); w.string(c.detail)
+                    // Where it is, for tools: the list (null for the plan's own fields), the
+                    // item's key in it, and the field's path (null for a whole item).
+                    w.key("list"); if let list = c.list { w.string(list) } else { w.null() }
+                    w.key("key"); w.string(c.key)
+                    w.key("field"); if let field = c.field { w.string(field) } else { w.null() }
                     w.endObject()
                 }
                 w.endArray()
