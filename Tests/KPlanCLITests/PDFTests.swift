@@ -45,6 +45,9 @@ import Testing
         let title = #"Flere (ekstra «gode») sykepleiere \ "nå" – Æ ) ("#
         text = text.replacingOccurrences(of: "\"Flere sykepleiere i hjemmetjenesten\"", with: "\"" + title.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "\"", with: "\\\"") + "\"")
+        let planTitle = #"Plan (før) "2026" \ – ) ("#
+        text = text.replacingOccurrences(of: "\"title\": \"Strategisk kompetanseplan for helse og omsorg 2026–2029\"", with: "\"title\": \""
+            + planTitle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"")
         try text.write(toFile: dir + "/plan.kplan.json", atomically: true, encoding: .utf8)
         let r = try CLI.run(["export", dir + "/plan.kplan.json", "--pdf", dir + "/plan.pdf"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -54,6 +57,9 @@ import Testing
         let escaped = title.replacingOccurrences(of: "\\", with: "?").replacingOccurrences(of: "&", with: "&amp;")
             .replacingOccurrences(of: "\"", with: "&#34;")
         #expect(xml.contains(">B1 " + escaped + "</item>"), "\(xml.split(separator: "\n").filter { $0.contains("B1") })")
+        // The document's own title, which a reader shows, keeps every character, the backslash too.
+        let (_, info) = shell("pdfinfo plan.pdf", cwd: dir)
+        #expect(info.contains("Title:           " + planTitle + "\n"), "\(info)")
     }
 
     /// groff warns where it loses text: a table wider than the line, a text block taller than

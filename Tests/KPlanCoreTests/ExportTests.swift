@@ -172,6 +172,8 @@ import Testing
         #expect(GroffRenderer.bookmark("Nasjonale føringer (K2025) – «x» \"q\" \\ 日") ==
                     "Nasjonale f\\e370ringer (K2025) \\e205 \\e253x\\e273 \"\"q\"\" ? ?")
         #expect(GroffRenderer.bookmark("a\u{A0}b\u{1b}[2J") == "a\\e040b?[2J")
+        // The document's title: ( ) " \\ too in octal (050, 051, 042, 134), as the macro does not quote it.
+        #expect(GroffRenderer.docInfo("Plan (før) \"x\" \\ – 日") == "Plan \\050f\\370r\\051 \\042x\\042 \\134 \\205 ?")
     }
 
     @Test func planTextCannotBecomeAGroffRequest() {

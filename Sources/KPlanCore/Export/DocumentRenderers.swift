@@ -85,7 +85,8 @@ public enum GroffRenderer {
                 if level == 1 {
                     // ms fills the title justified and then centres each line: a two-line
                     // title got wide gaps in its first line. Ragged, then back to justified.
-                    lines([".TL", ".ad l", GroffRenderer.text(t), ".ad b"])
+                    // The title is also the PDF's own, which a reader shows as the window's.
+                    lines([".pdfinfo /Title " + GroffRenderer.docInfo(t), ".TL", ".ad l", GroffRenderer.text(t), ".ad b"])
                 } else {
                     // An entry in the PDF's outline, the navigation pane of a PDF reader.
                     lines([".NH \(level - 1)", GroffRenderer.text(t), ".pdfbookmark \(level - 1) \"\(GroffRenderer.bookmark(t))\""])
@@ -154,29 +155,55 @@ public enum GroffRenderer {
 
     /// A heading as the PDF string of its outline entry. The macro passes it through to the
     /// PDF as it stands, where only ASCII arrives whole: every other character goes as the
-    /// PDF's own octal escape of its PDFDocEncoding byte (Latin-1 for «æøå», a few places
-    /// for dashes and quotes), and one with no byte there as «?». gropdf escapes parentheses
-    /// itself; a backslash it does not carry through whole, so that is a «?» too.
+    /// PDF's own octal escape of its PDFDocEncoding byte, written `\e` and three digits for
+    /// the macro, and one with no byte there as «?». gropdf escapes parentheses itself; a
+    /// backslash it does not carry through whole, so that is a «?» too.
     static func bookmark(_ s: String) -> String {
+        pdfString(s) { u in
+            switch u.value {
+            case 0x22: "\"\""
+            case 0x5C: "?"
+            case 0x20..<0x7F: nil
+            default: pdfDocByte(u).map { "\\e" + octal($0) } ?? "?"
+            }
+        }
+    }
+
+    /// A value for the PDF's document information (`.pdfinfo`), which reaches the PDF string
+    /// unformatted: everything but plain ASCII letters, digits and punctuation goes as an
+    /// octal escape, so no quote, parenthesis or backslash can end the string or the request.
+    static func docInfo(_ s: String) -> String {
+        pdfString(s) { u in
+            switch u.value {
+            case 0x22, 0x28, 0x29, 0x5C: "\\" + octal(u.value)
+            case 0x20..<0x7F: nil
+            default: pdfDocByte(u).map { "\\" + octal($0) } ?? "?"
+            }
+        }
+    }
+
+    /// `s` made safe, each scalar as `escape` writes it, or as itself where that gives nil.
+    private static func pdfString(_ s: String, _ escape: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         for u in Sanitize.inline(s).unicodeScalars {
-            switch u.value {
-            case 0x22: out += "\"\""
-            case 0x5C: out += "?"
-            case 0x20..<0x7F: out.unicodeScalars.append(u)
-            default:
-                let byte = u.value >= 0xA1 && u.value <= 0xFF ? u.value : pdfDocBytes[u.value]
-                guard let byte else { out += "?"; continue }
-                let octal = String(byte, radix: 8)
-                out += "\\e" + String(repeating: "0", count: 3 - octal.count) + octal
-            }
+            if let e = escape(u) { out += e } else { out.unicodeScalars.append(u) }
         }
         return out
     }
 
-    /// PDFDocEncoding's places for the characters outside Latin-1 a Norwegian heading has.
-    static let pdfDocBytes: [UInt32: UInt32] = [0x2022: 0x80, 0x2026: 0x83, 0x2014: 0x84, 0x2013: 0x85, 0x201C: 0x8D,
-                                                0x201D: 0x8E, 0x2018: 0x8F, 0x2019: 0x90, 0x00A0: 0x20]
+    private static func octal(_ byte: UInt32) -> String {
+        let digits = String(byte, radix: 8)
+        return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+
+    /// The PDFDocEncoding byte of a character outside ASCII: Latin-1 for «æøå», a few places
+    /// for the dashes and quotes a Norwegian heading has; nil where it has none.
+    private static func pdfDocByte(_ u: Unicode.Scalar) -> UInt32? {
+        (0xA1...0xFF).contains(u.value) ? u.value : pdfDocBytes[u.value]
+    }
+
+    private static let pdfDocBytes: [UInt32: UInt32] = [0x2022: 0x80, 0x2026: 0x83, 0x2014: 0x84, 0x2013: 0x85, 0x201C: 0x8D,
+                                                        0x201D: 0x8E, 0x2018: 0x8F, 0x2019: 0x90, 0x00A0: 0x20]
 
     static func cell(_ s: String) -> String {
         let e = text(s)
