@@ -170,8 +170,8 @@ public enum GroffRenderer {
     }
 
     /// A value for the PDF's document information (`.pdfinfo`), which reaches the PDF string
-    /// unformatted: everything but plain ASCII letters, digits and punctuation goes as an
-    /// octal escape, so no quote, parenthesis or backslash can end the string or the request.
+    /// unformatted: what is not ASCII, and quotes, parentheses and backslashes, go as octal
+    /// escapes, so nothing can end the string or the request.
     static func docInfo(_ s: String) -> String {
         pdfString(s) { u in
             switch u.value {
