@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import KPlanApp
 import KPlanCore
 import TermUI
+@testable import KPlanApp
 
 /// A key missing from the string table stops the program where it is asked for (Text.format),
 /// on whatever screen or command that is. Every key the code spells out must be there.
@@ -32,14 +32,16 @@ import TermUI
         #expect(missing.isEmpty, "\(missing.sorted())")
     }
 
-    /// Keys the code builds from a value: one for each value there is.
+    /// Keys the code builds from a value: one for each value there is, and for each `:` command.
     @Test func everyBuiltKeyIsInTheTable() {
         var keys = PlanStatus.allCases.map { "status.\($0.rawValue)" } + MeasureStatus.allCases.map { "measure-status.\($0.rawValue)" }
             + FundingStatus.allCases.map { "funding-status.\($0.rawValue)" }
             + Diagnostic.Severity.allCases.map { "export.severity.\($0.rawValue)" }
             + Rules.all.map { "rule.\($0.id)" } + Rule.Group.allCases.map { "rules.group.\($0.rawValue)" }
-        keys += DefaultKeymap.make().bindings.map { "ui.action.\($0.action)" } + DefaultKeymap.make().bindings.map { "ui.help.group.\($0.group)" }
-        keys += (1...9).map { "ui.screen.\($0)" }
-        #expect(keys.filter { !Text.has($0) }.isEmpty, "\(keys.filter { !Text.has($0) })")
+        let bindings = DefaultKeymap.make().bindings
+        keys += bindings.map { "ui.action.\($0.action)" } + bindings.map { "ui.help.group.\($0.group)" }
+        keys += (1...9).map { "ui.screen.\($0)" } + editorCommands.map { "ui.command.\($0.name)" }
+        let missing = keys.filter { !Text.has($0) }
+        #expect(missing.isEmpty, "\(missing)")
     }
 }
