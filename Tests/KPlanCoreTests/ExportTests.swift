@@ -77,6 +77,38 @@ import Testing
         #expect(blank.take(withHeads: []).isEmpty)
     }
 
+    /// Lines written into parts and placed later make the pages the same lines written in
+    /// place make: pages end when full, a blank line at a page's top is left out, also when
+    /// it is a part's first or last, and a part placed twice is there twice.
+    @Test func placedPartsPageAsLinesWrittenInPlace() {
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<500 {
+            let pageLines = 1 + rng.below(5)
+            var direct = PagedText(pageLines: pageLines), placed = PagedText(pageLines: pageLines)
+            func lines() -> [String] { (0..<rng.below(9)).map { _ in rng.below(3) == 0 ? "" : "l\(rng.below(100))" } }
+            for _ in 0..<rng.below(6) {
+                switch rng.below(3) {
+                case 0:
+                    for line in lines() { direct.line(line); placed.line(line) }
+                case 1:
+                    direct.pageBreak()
+                    placed.pageBreak()
+                default:
+                    let part = lines(), times = 1 + rng.below(2)
+                    var written = PagedText.part(reserving: 0)
+                    for line in part { written.line(line) }
+                    for _ in 0..<times {
+                        for line in part { direct.line(line) }
+                        placed.place(written)
+                    }
+                }
+            }
+            #expect(placed.pageCount == direct.pageCount)
+            let heads = (0..<direct.pageCount).map { "H\($0)" }
+            #expect(placed.take(withHeads: heads) == direct.take(withHeads: heads))
+        }
+    }
+
     /// The plan written out block by block as it is made, into a buffer reserved from the plan's
     /// size, is the plan document rendered whole into a buffer that starts empty and grows.
     @Test func planStreamedIsTheDocumentRendered() {

@@ -9,11 +9,21 @@ public enum MarkdownRenderer {
     /// Writes each block as it comes, a blank line between blocks.
     struct Writer: DocumentBuilder {
         private(set) var text = ""
+        /// A part follows other blocks, so its first block, too, has a blank line above it.
+        private var isPart = false
 
         init(reserving size: Int = 0) { text.reserveCapacity(size) }
 
+        func part(reserving size: Int) -> Writer {
+            var part = Writer(reserving: size)
+            part.isPart = true
+            return part
+        }
+
+        mutating func place(_ part: Writer) { text += part.text }
+
         mutating func add(_ block: ExportDocument.Block) {
-            if !text.isEmpty { text += "\n" }
+            if !text.isEmpty || isPart { text += "\n" }
             switch block {
             case .heading(let level, let t): text += String(repeating: "#", count: level) + " " + escape(t) + "\n"
             case .paragraph(let t): text += escape(t) + "\n"
@@ -71,6 +81,12 @@ public enum GroffRenderer {
                    ".nr PS 11", ".nr VS 13", ".nr LL 16c", ".nr PO 2.5c", ".nr HM 2c", ".nr FM 2c",
                    ".ds CH", ".ds LH \(GroffRenderer.text(runningHead))", ".ds RH \\\\n[PN]", ".ds CF", ".ND \"\"", ".hy 0"])
         }
+
+        /// Without the settings, which the document has.
+        private init(part size: Int) { text.reserveCapacity(size) }
+
+        func part(reserving size: Int) -> Writer { Writer(part: size) }
+        mutating func place(_ part: Writer) { text += part.text }
 
         private mutating func lines(_ lines: [String]) {
             for line in lines {

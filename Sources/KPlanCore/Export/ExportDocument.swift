@@ -31,10 +31,17 @@ public struct ExportDocument: Sendable {
 /// each out as it comes.
 protocol DocumentBuilder {
     mutating func add(_ block: ExportDocument.Block)
+    /// An empty builder for blocks written ahead of their place in the document, with room
+    /// for about `size` bytes.
+    func part(reserving size: Int) -> Self
+    /// Puts a part's blocks here, laid out as if they had been added here.
+    mutating func place(_ part: Self)
 }
 
 extension ExportDocument: DocumentBuilder {
     mutating func add(_ block: Block) { blocks.append(block) }
+    func part(reserving size: Int) -> ExportDocument { ExportDocument(title: title, runningHead: runningHead) }
+    mutating func place(_ part: ExportDocument) { blocks += part.blocks }
 }
 
 extension DocumentBuilder {

@@ -31,6 +31,9 @@ public enum PlainTextRenderer {
     struct Builder: DocumentBuilder {
         var body: PagedText
 
+        func part(reserving size: Int) -> Builder { Builder(body: .part(reserving: size)) }
+        mutating func place(_ part: Builder) { body.place(part.body) }
+
         mutating func add(_ block: ExportDocument.Block) {
             switch block {
             case .heading(let level, let text):
