@@ -57,6 +57,25 @@ import Testing
         #expect(PlanStore.diskVersion(dir + "/none") == .absent)
     }
 
+    /// A file compared in pieces equals exactly its own bytes: not a byte changed in a later
+    /// piece, not its start or a longer text, and no file that is missing or a folder.
+    @Test func aFileComparedInPiecesEqualsOnlyItsBytes() throws {
+        let path = dir + "/p.kplan.json"
+        let big = PlanEncoder.encode(PlanGenerator.generate(needs: 300, measures: 3_000, years: 4, seed: 2))
+        try Data(big).write(to: URL(fileURLWithPath: path))
+        #expect(big.count > 1 << 20, "more than one piece")
+        #expect(PlanStore.contentEquals(path, big))
+        var changed = big
+        changed[(1 << 20) + 5] ^= 0x20
+        #expect(!PlanStore.contentEquals(path, changed))
+        #expect(!PlanStore.contentEquals(path, Array(big.dropLast())))
+        #expect(!PlanStore.contentEquals(path, big + [0x0A]))
+        #expect(!PlanStore.contentEquals(dir + "/none", []))
+        #expect(!PlanStore.contentEquals(dir, []))
+        try Data().write(to: URL(fileURLWithPath: path))
+        #expect(PlanStore.contentEquals(path, []))
+    }
+
     @Test func unchangedBytesAreNotWritten() throws {
         let path = dir + "/p.kplan.json"
         try PlanFile.save(Sample.plan, to: path, expected: .absent)

@@ -178,6 +178,25 @@ public enum PlanStore {
         return DiskVersion(exists: true, digest: digest.value, size: size)
     }
 
+    /// True when the file holds exactly `bytes`; read in pieces, as `diskVersion` is.
+    public static func contentEquals(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var compared = 0
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { return false }
+            if n == 0 { return compared == bytes.count }
+            guard compared + n <= bytes.count,
+                  chunk.withUnsafeBytes({ read in bytes.withUnsafeBytes { memcmp(read.baseAddress!, $0.baseAddress! + compared, n) == 0 } })
+            else { return false }
+            compared += n
+        }
+    }
+
     /// Writes `bytes` to `path` atomically. `expected` is what the caller loaded; when the
     /// file on disk is no longer that, nothing is written and `.changedOnDisk` is thrown.
     @discardableResult
@@ -186,7 +205,7 @@ public enum PlanStore {
         if let expected, current != expected, !(current.exists && current == DiskVersion(bytes: bytes)) {
             throw .changedOnDisk(path)
         }
-        if current.exists, current == DiskVersion(bytes: bytes), (try? read(path)) == bytes {
+        if current.exists, current == DiskVersion(bytes: bytes), contentEquals(path, bytes) {
             return .unchanged
         }
         let url = URL(fileURLWithPath: path)

@@ -46,11 +46,13 @@ struct DiffCommand: Command {
     }
 
     func run() throws {
-        let pairs = try comparisons()
+        // Each file's bytes are let go once decoded: two versions of a large plan held as
+        // bytes and as plans were more memory than the plans alone.
+        var pairs = Array(try comparisons().reversed())
         var changed = false
         var results: [(String, PlanDiff)] = []
-        for (name, old, new) in pairs {
-            let a = try decode(old, name), b = try decode(new, name)
+        while let (name, old, new) = pairs.popLast() {
+            let a = try decode(consume old, name), b = try decode(consume new, name)
             let d = PlanDiffer.diff(a, b)
             changed = changed || !d.isEmpty
             results.append((name, d))

@@ -30,8 +30,8 @@ struct ExportCommand: Command {
 
     func run() throws {
         let set = try policies.policySet()
-        let loaded = try loadForEditing(file, policies: set)
-        let plan = loaded.plan!
+        // The plan without the file's bytes, which a large plan's export need not hold.
+        let plan = try loadForEditing(file, policies: set).plan!
         let report = Engine(policies: set).check(plan)
         // The formats `--format` offers are named as Export's are; PDF comes with `--pdf`.
         let exported = pdf != nil ? .pdf : Export.Format(rawValue: format.rawValue)!

@@ -20,26 +20,32 @@ struct FmtCommand: Command {
         let decoder = PlanDecoder(policies: try policies.policySet())
         var status = ExitStatus.ok
         for file in files {
-            let loaded: LoadedPlan
-            do { loaded = try PlanFile.load(file, decoder: decoder) } catch {
-                Console.err("kplan: \(error.description)\n")
-                status = max(status, ExitStatus.io)
-                continue
-            }
-            guard let plan = loaded.plan, !loaded.hasErrors else {
-                Console.printDiagnostics(DiagnosticRenderer.sorted(loaded.diagnostics), file: file, bytes: loaded.bytes)
-                status = max(status, ExitStatus.invalidInput)
-                continue
+            // The file's bytes are let go before the plan is written out: with both, a large
+            // plan was three copies of itself in memory. The file is compared in pieces.
+            let plan: Plan, disk: DiskVersion
+            do {
+                let loaded: LoadedPlan
+                do { loaded = try PlanFile.load(file, decoder: decoder) } catch {
+                    Console.err("kplan: \(error.description)\n")
+                    status = max(status, ExitStatus.io)
+                    continue
+                }
+                guard let decoded = loaded.plan, !loaded.hasErrors else {
+                    Console.printDiagnostics(DiagnosticRenderer.sorted(loaded.diagnostics), file: file, bytes: loaded.bytes)
+                    status = max(status, ExitStatus.invalidInput)
+                    continue
+                }
+                (plan, disk) = (decoded, loaded.disk)
             }
             let canonical = PlanEncoder.encode(plan)
-            if canonical == loaded.bytes { continue }
+            if DiskVersion(bytes: canonical) == disk, PlanStore.contentEquals(file, canonical) { continue }
             if check {
                 Console.out("\(file)\n")
                 status = max(status, ExitStatus.findings)
                 continue
             }
             do {
-                try PlanStore.write(canonical, to: file, expected: loaded.disk)
+                try PlanStore.write(canonical, to: file, expected: disk)
                 Console.out(Text.get("cli.fmt.written", file) + "\n")
             } catch {
                 Console.err("kplan: \(error.description)\n")
