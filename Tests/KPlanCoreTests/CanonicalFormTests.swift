@@ -14,6 +14,18 @@ import Testing
 
     /// Python's json.dumps(obj, ensure_ascii=False, indent=2) + "\n" is an independent oracle
     /// for the canonical layout (key order comes from the file, so it must agree byte for byte).
+    /// The writer's reservation holds the whole file of a generated plan of any shape and
+    /// size, so writing a large plan never copies its buffer to a larger one. (The example
+    /// plan, with long texts in few items, may outgrow it: a few kilobytes copied.)
+    @Test func theReservationHoldsAGeneratedPlan() {
+        for (needs, measures, years) in [(0, 0, 1), (10, 3_000, 4), (3_000, 10, 8), (2_000, 2_000, 12)] {
+            let plan = PlanGenerator.generate(needs: needs, measures: measures, years: years, seed: 5)
+            let size = PlanEncoder.encode(plan).count
+            #expect(size <= PlanEncoder.estimatedSize(plan), "\(needs) needs, \(measures) measures, \(years) years: \(size) bytes")
+            if size > 100_000 { #expect(size * 3 >= PlanEncoder.estimatedSize(plan) * 2, "not wildly more than a large plan needs") }
+        }
+    }
+
     @Test func pythonAgreesWithTheWriter() throws {
         var plan = try #require(PlanDecoder().decode(try readBytes(Paths.examplePlan)).plan)
         plan.title = "Tekst med \"anførsel\", \\ skråstrek, tab\t, ny linje\n, kontroll \u{1}, emoji 👍🏽, e\u{301} og 日本"

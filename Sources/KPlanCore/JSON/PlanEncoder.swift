@@ -1,8 +1,18 @@
 /// Writes a plan in the canonical on-disk form. Every key is always written (absent
 /// values as `null`), so a file never changes shape depending on what is filled in.
 public enum PlanEncoder {
+    /// Bytes to reserve for the file, generously: memory reserved and never written costs
+    /// nothing, and a buffer that outgrew its reservation was, for a moment, its old size and
+    /// twice that (330 MB for a 151 MB plan, when training, costs and funding were left out).
+    static func estimatedSize(_ plan: Plan) -> Int {
+        let lines = plan.budget.costs.count + plan.budget.funding.count
+        let small = plan.trainingSlots.count + plan.waivers.count + plan.decisions.count + plan.workingGroup.count
+            + plan.baseline.workforce.count + plan.baseline.population.count
+        return 4096 + plan.needs.count * 500 + plan.measures.count * 800 + lines * (150 + 30 * plan.period.years.count) + small * 300
+    }
+
     public static func encode(_ plan: Plan) -> [UInt8] {
-        var w = JSONWriter(capacity: 4096 + plan.needs.count * 400 + plan.measures.count * 700)
+        var w = JSONWriter(capacity: estimatedSize(plan))
         w.beginObject()
         w.key("format"); w.string(plan.format)
         w.key("municipality"); w.beginObject()
