@@ -23,6 +23,8 @@ import Testing
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
         #expect((6...14).contains(pages), "\(pages) pages")
         #expect(info.contains("595") && info.contains("842"), "A4: \(info)")
+        #expect(info.contains("Title:           Strategisk kompetanseplan for helse og omsorg 2026–2029\n"), "\(info)")
+        #expect(info.contains("Author:          Fjordvik kommune\n"), "\(info)")
 
         // The outline a PDF reader shows beside the pages: sections, and needs and measures under them.
         let (_, xml) = shell("pdftohtml -xml -stdout -i plan.pdf", cwd: dir)

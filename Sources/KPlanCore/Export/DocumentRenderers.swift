@@ -66,7 +66,7 @@ public enum MarkdownRenderer {
 /// Plan text can never become a groff request: every line is escaped.
 public enum GroffRenderer {
     public static func render(_ doc: ExportDocument) -> String {
-        var writer = Writer(runningHead: doc.runningHead)
+        var writer = Writer(runningHead: doc.runningHead, author: doc.author)
         for block in doc.blocks { writer.add(block) }
         return writer.text
     }
@@ -75,11 +75,13 @@ public enum GroffRenderer {
     struct Writer: DocumentBuilder {
         private(set) var text = ""
 
-        init(runningHead: String, reserving size: Int = 0) {
+        init(runningHead: String, author: String = "", reserving size: Int = 0) {
             text.reserveCapacity(size)
             lines([".\\\" Laget av kplan. Bygg PDF: groff -ms -t -k -Tpdf -dpaper=a4 -P-pa4 FIL > plan.pdf",
                    ".nr PS 11", ".nr VS 13", ".nr LL 16c", ".nr PO 2.5c", ".nr HM 2c", ".nr FM 2c",
                    ".ds CH", ".ds LH \(GroffRenderer.text(runningHead))", ".ds RH \\\\n[PN]", ".ds CF", ".ND \"\"", ".hy 0"])
+            // Beside the title (set with the first heading), which a PDF reader shows too.
+            if !author.isEmpty { lines([".pdfinfo /Author " + GroffRenderer.docInfo(author)]) }
         }
 
         /// Without the settings, which the document has.

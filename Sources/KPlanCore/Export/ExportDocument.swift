@@ -24,6 +24,8 @@ public struct ExportDocument: Sendable {
     public var title: String
     /// Shown at the top of every page of the plain text.
     public var runningHead: String
+    /// Who the document is from (the municipality), for the PDF's own information.
+    public var author = ""
     public var blocks: [Block] = []
 }
 
@@ -40,7 +42,7 @@ protocol DocumentBuilder {
 
 extension ExportDocument: DocumentBuilder {
     mutating func add(_ block: Block) { blocks.append(block) }
-    func part(reserving size: Int) -> ExportDocument { ExportDocument(title: title, runningHead: runningHead) }
+    func part(reserving size: Int) -> ExportDocument { ExportDocument(title: title, runningHead: runningHead, author: author) }
     mutating func place(_ part: ExportDocument) { blocks += part.blocks }
 }
 

@@ -2,7 +2,7 @@
 /// engine's report: every number comes from the same figures the checks use.
 public enum PlanDocument {
     public static func plan(_ plan: Plan, report: Report, catalog: Catalog = .bundled, policies: PolicySet = .bundled) -> ExportDocument {
-        var d = ExportDocument(title: clean(plan.title), runningHead: runningHead(plan))
+        var d = ExportDocument(title: clean(plan.title), runningHead: runningHead(plan), author: author(plan))
         write(plan, report: report, catalog: catalog, policies: policies, into: &d)
         return d
     }
@@ -24,7 +24,7 @@ public enum PlanDocument {
 
     /// The plan document as groff -ms source, written out as `planText` is.
     public static func planGroff(_ plan: Plan, report: Report, catalog: Catalog = .bundled, policies: PolicySet = .bundled) -> String {
-        var groff = GroffRenderer.Writer(runningHead: runningHead(plan), reserving: estimatedSize(plan))
+        var groff = GroffRenderer.Writer(runningHead: runningHead(plan), author: author(plan), reserving: estimatedSize(plan))
         write(plan, report: report, catalog: catalog, policies: policies, into: &groff)
         return groff.text
     }
@@ -39,6 +39,8 @@ public enum PlanDocument {
     static let bytesPerMeasure = 1_500
 
     static func runningHead(_ plan: Plan) -> String { clean("\(plan.municipality.name) · \(plan.title)") }
+
+    static func author(_ plan: Plan) -> String { clean(plan.municipality.name) }
 
     static func write<D: DocumentBuilder>(_ plan: Plan, report: Report, catalog: Catalog, policies: PolicySet, into d: inout D) {
         let m = plan.municipality
@@ -157,7 +159,8 @@ public enum PlanDocument {
     /// A draft case presentation for the political body; the case officer completes it.
     public static func caseDraft(_ plan: Plan, report: Report, catalog: Catalog = .bundled, policies: PolicySet = .bundled) -> ExportDocument {
         let m = plan.municipality
-        var d = ExportDocument(title: Text.get("case.title", clean(plan.title)), runningHead: clean("\(m.name) · \(Text.get("case.word"))"))
+        var d = ExportDocument(title: Text.get("case.title", clean(plan.title)), runningHead: clean("\(m.name) · \(Text.get("case.word"))"),
+                           author: author(plan))
         d.heading(1, Text.get("case.title", clean(plan.title)))
         d.fields([(Text.get("case.case"), Text.get("case.fill-in")), (Text.get("case.officer"), clean(plan.owner.name.isEmpty ? Text.get("case.fill-in") : plan.owner.name)),
                   (Text.get("case.body"), plan.decisions.first { $0.kind == "plan-approval" }?.body ?? Text.get("case.body.default"))])
