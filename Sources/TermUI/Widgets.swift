@@ -57,13 +57,17 @@ public enum Widgets {
     }
 
     /// Column widths: as given but never narrower than the heading (a translation may be
-    /// longer), the flexible column widened to take the rest of the line; when the line is
-    /// too short, columns shrink from the right.
+    /// longer), the flexible column widened to take the rest of the line. When the line is
+    /// too short, the flexible column gives way first, down to `flexMinimum` (a text cut
+    /// short is still read, and the row's detail shows it whole), then columns shrink from
+    /// the right: an amount or a percentage cut short is not.
     public static func widths(_ columns: [Column], into width: Int) -> [Int] {
         var widths = columns.map { max($0.width, DisplayWidth.of($0.title)) }
         let gaps = max(0, widths.count - 1)
         if let flex = columns.firstIndex(where: \.flex) {
-            widths[flex] = max(widths[flex], width - (widths.reduce(0, +) - widths[flex]) - gaps)
+            let others = widths.reduce(0, +) - widths[flex] + gaps
+            let least = min(widths[flex], max(flexMinimum, DisplayWidth.of(columns[flex].title)))
+            widths[flex] = max(least, width - others)
         }
         var i = widths.count - 1
         while widths.reduce(0, +) + gaps > width, i >= 0 {
@@ -73,6 +77,8 @@ public enum Widgets {
         }
         return widths
     }
+
+    public static let flexMinimum = 12
 
     /// A horizontal bar of `value / max` in `width` cells, with eighths for precision.
     public static func bar(value: Int, max: Int, width: Int) -> String {

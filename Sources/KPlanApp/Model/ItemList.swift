@@ -185,6 +185,16 @@ public enum ItemList: String, Sendable, CaseIterable {
         self == .workforce ? "occupation" : self == .population ? "year" : self == .members ? "name" : self == .waivers ? "rule" : "id"
     }
 
+    /// The widest of the budget's sums per year and over the period, as the budget screen
+    /// writes them (a deficit marked with «✗»); never narrower than «100 000».
+    static func amountWidth(_ budget: [BudgetYear]) -> Int {
+        func width(_ values: [Int]) -> Int {
+            let total = values.reduce(0, +)
+            return (values + [total]).reduce(0) { max($0, Format.grouped($1).count + ($1 < 0 ? 1 : 0)) }
+        }
+        return max(7, width(budget.map(\.costs)), width(budget.map(\.fundingTotal)), width(budget.map(\.balance)), width(budget.map(\.ownShare)))
+    }
+
     /// What names the item in its list, as it is shown.
     func name(_ plan: Plan, _ i: Int) -> String { Sanitize.inline(item(plan, i).value(nameField)) }
 
@@ -193,8 +203,9 @@ public enum ItemList: String, Sendable, CaseIterable {
         self == .waivers ? plan.waivers[i].rule + "/" + plan.waivers[i].target : item(plan, i).value(nameField)
     }
 
-    /// Table columns and their cells.
-    func columns(_ plan: Plan) -> [Widgets.Column] {
+    /// Table columns and their cells. Amounts take the room the budget's sums need (`budget`,
+    /// the engine's figures), which no line's amount exceeds, and leave the rest to the text.
+    func columns(_ plan: Plan, budget: [BudgetYear]) -> [Widgets.Column] {
         func c(_ key: String, _ w: Int, right: Bool = false, flex: Bool = false) -> Widgets.Column {
             Widgets.Column(Text.get("ui.col.\(key)"), w, right: right, flex: flex)
         }
@@ -205,7 +216,8 @@ public enum ItemList: String, Sendable, CaseIterable {
         case .slots: return [c("id", 4), c("measure", 6), c("participants", 5, right: true), c("startYear", 5), c("programme", 30, flex: true)]
         case .costs, .funding:
             let first = [c("id", 4), c("measure", 6), c(self == .costs ? "category" : "source", 18, flex: true)]
-            return first + plan.period.years.map { Widgets.Column(String($0), 12, right: true) } + [c("total", 12, right: true)]
+            let w = Self.amountWidth(budget)
+            return first + plan.period.years.map { Widgets.Column(String($0), w, right: true) } + [c("total", w, right: true)]
         case .workforce: return [c("occupation", 22, flex: true), c("fte", 7, right: true), c("headcount", 7, right: true),
                                  c("turnover", 8, right: true), c("sickLeave", 8, right: true), c("partTime", 8, right: true)]
         case .population: return [c("year", 6), c("age67to79", 8, right: true), c("age80to89", 8, right: true), c("age90plus", 8, right: true)]

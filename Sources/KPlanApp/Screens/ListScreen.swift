@@ -48,7 +48,7 @@ enum ListScreen {
         let inner = Rect(x: r.x + 1, y: r.y, width: r.width - 2, height: r.height)
         let offset = Widgets.scrollOffset(selected: selPos ?? 0, current: s.offset[list] ?? 0, visible: inner.height - 1, count: rows.count)
         let errorRows = rowsWithFindings(s, list)
-        Widgets.table(&g, inner, columns: list.columns(s.plan), count: rows.count, selected: selPos, offset: offset, theme: s.theme,
+        Widgets.table(&g, inner, columns: list.columns(s.plan, budget: s.report.figures.budget), count: rows.count, selected: selPos, offset: offset, theme: s.theme,
                       colors: s.colors, focused: s.focus == .list,
                       rowStyle: { pos in errorRows[rows[pos]] }) { pos, col in
             let row = rows[pos]
@@ -211,7 +211,7 @@ enum ListScreen {
     static func drawBudgetTotals(_ g: inout Grid, _ r: Rect, _ s: AppState) {
         let years = s.plan.period.years
         let budget = s.report.figures.budget
-        let widths = Widgets.widths(ItemList.costs.columns(s.plan), into: r.width - 2)
+        let widths = Widgets.widths(ItemList.costs.columns(s.plan, budget: budget), into: r.width - 2)
         let labelWidth = widths[0] + widths[1] + widths[2] + 2
         let rows: [(String, (BudgetYear) -> Int, String)] = [
             (Text.get("ui.budget.costs"), { $0.costs }, "header"),
