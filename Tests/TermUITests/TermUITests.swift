@@ -153,6 +153,12 @@ import Testing
         #expect(Widgets.widths([id, title, sum], into: 12) == [4, 6, 0])
         // A heading wider than its column widens it.
         #expect(Widgets.widths([Widgets.Column("Gjelder", 6), sum], into: 40) == [7, 8])
+        // A wide flexible column gives way first, down to its minimum (12), before a number is cut.
+        let wide = Widgets.Column("Kategori", 30, flex: true)
+        #expect(Widgets.widths([id, wide, sum], into: 30) == [4, 16, 8])
+        #expect(Widgets.widths([id, wide, sum], into: 26) == [4, 12, 8])
+        #expect(Widgets.widths([id, wide, sum], into: 20) == [4, 12, 2])
+        #expect(Widgets.widths([id, Widgets.Column("Langt navn på kolonnen", 30, flex: true), sum], into: 30) == [4, 22, 2])
     }
 }
 
