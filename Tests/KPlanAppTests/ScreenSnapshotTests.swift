@@ -21,6 +21,16 @@ import TermUI
         }
     }
 
+    /// Between the two sizes above: the staffing pane holds «Ledige årsverk» on one line and
+    /// its table every column, and the budget shows each category's name and the period's sum.
+    @Test func aMiddleWidth() throws {
+        for (name, screen, keys) in [("bemanning", ScreenID.staffing, "<Down><Down>"), ("budsjett", .budget, "")] {
+            var s = try AppFixture.state(size: Size(width: 100, height: 30), screen: screen)
+            try press(&s, keys)
+            try expectSnapshot(view(s), "\(name)-100x30")
+        }
+    }
+
     @Test func changesAgainstTheCommittedPlan() throws {
         var s = try AppFixture.state(size: Size(width: 100, height: 20), screen: .changes)
         s.base = s.plan
