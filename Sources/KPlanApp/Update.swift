@@ -202,6 +202,11 @@ private func save(_ s: inout AppState) -> [Effect] {
 
 private func move(_ s: inout AppState, _ action: String) {
     let page = max(1, s.size.height - 6)
+    if s.screen == .overview {
+        let limit = OverviewScreen.scrollLimit(s)
+        s.overviewOffset = step(min(s.overviewOffset, limit), action, count: limit + 1, page: page)
+        return
+    }
     if s.screen == .changes {
         let n = s.changes.count
         guard n > 0 else { return }

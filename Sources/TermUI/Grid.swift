@@ -94,6 +94,16 @@ public struct Grid: Sendable, Equatable {
         cells[i] = cell
     }
 
+    /// Puts `source`'s rows `rows` here, the first at (`x`, `y`): a part of something taller
+    /// than the screen, drawn whole and shown a window at a time.
+    public mutating func copy(_ source: Grid, rows: Range<Int>, x: Int, y: Int) {
+        for row in rows where (0..<source.size.height).contains(row) && (0..<size.height).contains(y + row - rows.lowerBound) {
+            for column in 0..<source.size.width where (0..<size.width).contains(x + column) {
+                cells[(y + row - rows.lowerBound) * size.width + x + column] = source.cells[row * source.size.width + column]
+            }
+        }
+    }
+
     public mutating func fill(_ rect: Rect, style: Style) {
         for y in max(0, rect.y)..<min(size.height, rect.maxY) {
             for x in max(0, rect.x)..<min(size.width, rect.maxX) {

@@ -31,6 +31,29 @@ import TermUI
         }
     }
 
+    /// At 80×24 the staffing chart and the findings are below the screen's edge: the overview
+    /// scrolls to them, marks where there is more, and stops at its end and its top.
+    @Test func theOverviewScrollsToWhatIsBelow() throws {
+        var s = try AppFixture.state(size: Size(width: 80, height: 24), screen: .overview)
+        let top = view(s)
+        #expect(!top.text.contains("Funn som må rettes"))
+        #expect(top.lines()[22].hasSuffix("▼"))
+        try press(&s, "<PgDn>")
+        try expectSnapshot(view(s), "oversikt-rullet-80x24")
+        #expect(view(s).text.contains("Funn som må rettes eller få unntak"))
+        #expect(view(s).lines()[6].hasSuffix("▲") && !view(s).lines()[22].hasSuffix("▼"))
+        let end = view(s)
+        try press(&s, "<Down><PgDn>")
+        #expect(view(s) == end)
+        try press(&s, "<Up>")
+        #expect(view(s) != end)
+        try press(&s, "<Home>")
+        #expect(view(s) == top)
+        try press(&s, "<PgDn>")
+        _ = update(&s, .resized(Size(width: 120, height: 40)))
+        #expect(!view(s).text.contains("▲") && !view(s).text.contains("▼"), "all of it fits: nothing to scroll")
+    }
+
     @Test func changesAgainstTheCommittedPlan() throws {
         var s = try AppFixture.state(size: Size(width: 100, height: 20), screen: .changes)
         s.base = s.plan

@@ -104,6 +104,8 @@ public struct AppState: Sendable {
     var findingsCursor = 0
     var findingsOffset = 0
     var changesCursor = 0
+    /// How far `1 Oversikt` is scrolled, in rows.
+    var overviewOffset = 0
     /// The plan as last committed to git, for `8 Endringer` (nil outside git).
     public var base: Plan?
 

@@ -26,32 +26,73 @@ enum OverviewScreen {
         g.put(findingsLine, x: r.x, y: y, style: st(e > 0 ? "diag.error" : w > 0 ? "diag.warning" : "diag.ok"), clip: r)
         y += 2
         let rest = Rect(x: r.x, y: y, width: r.width, height: r.maxY - y)
-        let matrixHeight = 3 + s.report.figures.coverage.filter { s.policies.pack($0.pack)?.kind == .strategy }.count
-        if rest.width >= 100 {
-            let (left, right) = rest.left(rest.width / 2)
-            let (budgetRect, below) = left.top(min(left.height, plan.period.years.count + 3))
-            drawBudget(&g, budgetRect, s)
-            let legend = coverageLegend(s, width: left.width)
-            let (coverageRect, findingsRect) = below.top(min(below.height, matrixHeight + legend.count))
-            drawCoverage(&g, coverageRect, s, legend: legend)
-            drawTopFindings(&g, Rect(x: findingsRect.x, y: findingsRect.y, width: findingsRect.width - 1, height: findingsRect.height), s)
-            drawDemand(&g, Rect(x: right.x + 2, y: right.y, width: right.width - 2, height: right.height), s)
-        } else {
-            let (budgetRect, below) = rest.top(min(rest.height, plan.period.years.count + 3))
-            drawBudget(&g, budgetRect, s)
-            // The legend only where the demand chart keeps all its rows.
-            var legend = coverageLegend(s, width: below.width)
-            let demandRows = s.report.figures.demand.filter { $0.growth.raw > 0 || $0.declared.raw > 0 }.count + 3
-            if below.height < matrixHeight + legend.count + demandRows { legend = [] }
-            let (coverageRect, demandRect) = below.top(min(below.height, matrixHeight + legend.count))
-            drawCoverage(&g, coverageRect, s, legend: legend)
-            drawDemand(&g, demandRect, s)
-        }
+        // The rest is drawn whole and shown a screenful at a time: at 80×24 the staffing chart
+        // and the findings were below the screen's edge, with no way to see them.
+        let layout = Layout(s, width: rest.width)
+        let offset = min(s.overviewOffset, layout.scrollLimit(rest.height))
+        g.copy(body(s, layout), rows: offset..<min(layout.height, offset + rest.height), x: rest.x, y: rest.y)
+        if offset > 0 { g.put("▲", x: rest.maxX - 1, y: rest.y, style: st("muted")) }
+        if offset + rest.height < layout.height { g.put("▼", x: rest.maxX - 1, y: rest.maxY - 1, style: st("muted")) }
     }
+
+    /// Rows above the part that scrolls: title, municipality, counts, findings and a blank.
+    static let headerHeight = 5
+
+    /// How far the overview scrolls on a screen of the state's size.
+    static func scrollLimit(_ s: AppState) -> Int {
+        Layout(s, width: s.size.width - 2).scrollLimit(s.size.height - 2 - headerHeight)
+    }
+
+    /// Where each part of the overview goes below the header, each as tall as it needs: side
+    /// by side where the screen is 100 columns wide, one under the other where it is not.
+    struct Layout {
+        var budget, coverage, demand, findings: Rect
+        var legend: [String]
+        var height: Int
+
+        init(_ s: AppState, width: Int) {
+            let budgetHeight = s.plan.period.years.count + 2
+            let k2025 = s.report.figures.coverage.filter { s.policies.pack($0.pack)?.kind == .strategy }.count
+            let demandHeight = s.report.figures.demand.filter { $0.growth.raw > 0 || $0.declared.raw > 0 }.count + 3
+            func findingsHeight(_ w: Int) -> Int {
+                let lines = OverviewScreen.openFindings(s).reduce(0) { $0 + DisplayWidth.wrap(ListScreen.mark($1) + $1.diagnostic.message, to: w).count }
+                return lines == 0 ? 0 : lines + 1
+            }
+            if width >= 100 {
+                let left = width / 2
+                legend = coverageLegend(s, width: left)
+                budget = Rect(x: 0, y: 0, width: left, height: budgetHeight)
+                coverage = Rect(x: 0, y: budget.maxY, width: left, height: 3 + k2025 + legend.count)
+                findings = Rect(x: 0, y: coverage.maxY, width: left - 1, height: findingsHeight(left - 1))
+                demand = Rect(x: left + 2, y: 0, width: width - left - 2, height: demandHeight)
+            } else {
+                legend = coverageLegend(s, width: width)
+                budget = Rect(x: 0, y: 0, width: width, height: budgetHeight)
+                coverage = Rect(x: 0, y: budget.maxY, width: width, height: 3 + k2025 + legend.count)
+                demand = Rect(x: 0, y: coverage.maxY, width: width, height: demandHeight)
+                let h = findingsHeight(width)
+                findings = Rect(x: 0, y: demand.maxY + (h > 0 ? 1 : 0), width: width, height: h)
+            }
+            height = max(findings.maxY, demand.maxY)
+        }
+
+        func scrollLimit(_ visible: Int) -> Int { max(0, height - visible) }
+    }
+
+    static func body(_ s: AppState, _ layout: Layout) -> Grid {
+        var g = Grid(Size(width: max(layout.budget.width, layout.demand.maxX), height: layout.height))
+        drawBudget(&g, layout.budget, s)
+        drawCoverage(&g, layout.coverage, s, legend: layout.legend)
+        drawDemand(&g, layout.demand, s)
+        drawTopFindings(&g, layout.findings, s)
+        return g
+    }
+
+    static func openFindings(_ s: AppState) -> [Finding] { s.report.findings.filter { !$0.isWaived && $0.diagnostic.severity != .note } }
 
     /// The first errors and warnings, so the kommunalsjef sees what blocks submission.
     static func drawTopFindings(_ g: inout Grid, _ r: Rect, _ s: AppState) {
-        let open = s.report.findings.filter { !$0.isWaived && $0.diagnostic.severity != .note }
+        let open = openFindings(s)
         guard r.height >= 2, !open.isEmpty else { return }
         g.put(Text.get("ui.overview.findings"), x: r.x, y: r.y, style: s.theme.style("header", colors: s.colors), clip: r)
         var y = r.y + 1
