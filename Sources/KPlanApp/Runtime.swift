@@ -57,6 +57,7 @@ public enum Runtime {
                     _ = update(&state, .copySaved(path))
                 } catch {
                     _ = update(&state, .saveFailed(error.description))
+                    return false
                 }
             case .export(let document, let format, let path):
                 // groff takes seconds on a large plan: the status line says what is going on.

@@ -349,10 +349,13 @@ private func confirmKey(_ s: inout AppState, _ key: Key, _ action: ConfirmAction
         s.focus = .list
         s.setStatus(Text.get("ui.deleted", name))
     case .restore:
-        guard yes || no || key == .escape else { return [] }
+        let copy = key == .char("k") && s.recoveryReplacesNewer
+        guard yes || no || copy || key == .escape else { return [] }
         s.mode = .normal
         guard let recovered = s.recovery else { return [] }
         s.recovery = nil
+        // The journal goes only once the copy is written: `perform` stops at a failed save.
+        if copy { return [.saveCopy(recovered, path: copyPath(s.document.path)), .discardJournal] }
         if yes {
             s.edit(Text.get("ui.label.restore")) { $0 = recovered }
             s.setStatus(Text.get("ui.restored"))

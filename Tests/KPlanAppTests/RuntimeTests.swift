@@ -124,8 +124,41 @@ import TermUI
         guard case .confirm(let question, .restore) = state.mode else { Issue.record("no question: \(state.mode)"); return }
         #expect(question == "Fant 1 ulagret endring fra \(Format.dateTime(entry.written)) (etter et avbrudd). Planfilen er endret av "
                 + "andre siden, og endringene dine kan ikke legges på deres versjon: gjenoppretter du dem, bygger de på filen slik den var, og "
-                + "lagring erstatter de andres endringer. Gjenopprette dem? j = gjenopprett, n = forkast")
+                + "lagring erstatter de andres endringer. Gjenopprette dem? j = gjenopprett, n = forkast, k = lagre dem i "
+                + copyPath(path) + " og åpne filen slik den er nå")
         #expect(view(state).text.contains("Planfilen er endret av"))
+
+        // k: the edits go to a copy beside the plan, and the journal only once the copy is
+        // written; the plan stays theirs, with nothing unsaved.
+        let terminal = TestBackend(size: state.size, events: [])
+        try FileManager.default.createDirectory(atPath: copyPath(path), withIntermediateDirectories: false)
+        _ = Runtime.perform(update(&state, .key(.char("k"))), &state, terminal)
+        #expect(state.status?.hasPrefix("\(copyPath(path)): kunne ikke lagre: ") == true, "\(state.status ?? "")")
+        #expect(Journal.read(for: path)?.plan == mine, "a copy that could not be written leaves the journal")
+        try FileManager.default.removeItem(atPath: copyPath(path))
+        state.offerRecovery(try #require(Journal.read(for: path)))
+        _ = Runtime.perform(update(&state, .key(.char("k"))), &state, terminal)
+        #expect(try PlanFile.load(copyPath(path)).plan == mine)
+        #expect(Journal.read(for: path) == nil)
+        #expect(try PlanFile.load(path).plan == theirs)
+        #expect(state.plan == theirs && !state.document.isDirty)
+        #expect(state.status == "dine endringer er lagret i \(copyPath(path)); sammenlign med kplan diff")
+    }
+
+    /// Without someone else's changes to replace, there is no copy to keep: k does nothing.
+    @Test func aCopyIsOfferedOnlyOverANewerFile() throws {
+        let path = try RuntimeTests().copyOfExample()
+        let loaded = try PlanFile.load(path)
+        var plan = try #require(loaded.plan)
+        plan.title = "Endret"
+        try Journal.write(plan, edits: 1, for: path)
+        var state = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
+        state.offerRecovery(try #require(Journal.read(for: path)))
+        guard case .confirm(let question, .restore) = state.mode else { Issue.record("no question: \(state.mode)"); return }
+        #expect(question.hasSuffix("j = gjenopprett, n = forkast"))
+        _ = update(&state, .key(.char("k")))
+        #expect(state.recovery == plan, "still asked")
+        #expect(!FileManager.default.fileExists(atPath: copyPath(path)))
     }
 
     @Test func journalFollowsEditsAndSaves() throws {

@@ -113,6 +113,8 @@ public struct AppState: Sendable {
     var changes: [PlanDiff.Change] { base.map { PlanDiffer.diff($0, plan).changes } ?? [] }
     /// Unsaved edits found in the recovery journal when the plan was opened.
     var recovery: Plan?
+    /// The recovered edits are on the file as it was, which someone has changed since.
+    var recoveryReplacesNewer = false
     /// The date new decisions and waivers get (YYYY-MM-DD); set from the clock by the editor,
     /// left out by `kplan render` and the tests so that their screens do not change by the day.
     public var today: String?
@@ -120,9 +122,13 @@ public struct AppState: Sendable {
     /// Offers to restore edits a crash left in the journal.
     public mutating func offerRecovery(_ entry: Journal.Entry) {
         recovery = entry.plan
+        recoveryReplacesNewer = entry.replacesNewerFile
         let time = Format.dateTime(entry.written)
         let clash = entry.replacesNewerFile ? " " + Text.get("ui.confirm.restore-over-newer") : ""
-        mode = .confirm(question: Text.get("ui.confirm.restore", String(entry.edits), time, clash), action: .restore)
+        // Where restoring would replace someone's changes, the edits can go to a copy instead,
+        // to compare and bring over by hand.
+        let copy = entry.replacesNewerFile ? Text.get("ui.confirm.restore-copy", copyPath(document.path)) : ""
+        mode = .confirm(question: Text.get("ui.confirm.restore", String(entry.edits), time, clash, copy), action: .restore)
     }
 
     public static let minimumSize = Size(width: 60, height: 16)
