@@ -54,6 +54,25 @@ import TermUI
         #expect(!view(s).text.contains("▲") && !view(s).text.contains("▼"), "all of it fits: nothing to scroll")
     }
 
+    /// The overview lists the first ten open findings and says how many more `7 Kontroll` has:
+    /// it is laid out whole, and a plan may have thousands.
+    @Test func theOverviewListsTenFindingsAndCountsTheRest() throws {
+        var (plan, _) = try AppFixture.example()
+        for i in 0..<12 {
+            var m = plan.measures[0]
+            m.id = "T\(100 + i)"
+            m.goal = ""
+            plan.measures.append(m)
+        }
+        let s = AppState(plan: plan, path: AppFixture.examplePath, disk: nil, size: Size(width: 100, height: 80))
+        let open = s.report.findings.filter { !$0.isWaived && $0.diagnostic.severity != .note }.count
+        #expect(open > 12)
+        let text = view(s).text
+        #expect(text.contains("… og \(open - 10) til (7 Kontroll viser alle)"), "\(text)")
+        let listed = view(s).lines().drop { !$0.contains("Funn som må rettes") }.filter { $0.hasPrefix(" ⚠ ") || $0.hasPrefix(" ✗ ") }
+        #expect(listed.count == 10, "\(listed)")
+    }
+
     @Test func changesAgainstTheCommittedPlan() throws {
         var s = try AppFixture.state(size: Size(width: 100, height: 20), screen: .changes)
         s.base = s.plan

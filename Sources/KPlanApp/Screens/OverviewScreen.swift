@@ -55,7 +55,7 @@ enum OverviewScreen {
             let k2025 = s.report.figures.coverage.filter { s.policies.pack($0.pack)?.kind == .strategy }.count
             let demandHeight = s.report.figures.demand.filter { $0.growth.raw > 0 || $0.declared.raw > 0 }.count + 3
             func findingsHeight(_ w: Int) -> Int {
-                let lines = OverviewScreen.openFindings(s).reduce(0) { $0 + DisplayWidth.wrap(ListScreen.mark($1) + $1.diagnostic.message, to: w).count }
+                let lines = OverviewScreen.findingLines(s, width: w).count
                 return lines == 0 ? 0 : lines + 1
             }
             if width >= 100 {
@@ -88,21 +88,30 @@ enum OverviewScreen {
         return g
     }
 
-    static func openFindings(_ s: AppState) -> [Finding] { s.report.findings.filter { !$0.isWaived && $0.diagnostic.severity != .note } }
+    /// How many open findings the overview lists; `7 Kontroll` has them all.
+    static let findingsShown = 10
+
+    /// The first open findings, wrapped to `width`, and a line that says how many more there
+    /// are: the overview is laid out whole, and a plan may have thousands.
+    static func findingLines(_ s: AppState, width: Int) -> [(text: String, role: String)] {
+        let open = s.report.findings.filter { !$0.isWaived && $0.diagnostic.severity != .note }
+        var lines = open.prefix(findingsShown).flatMap { f in
+            DisplayWidth.wrap(ListScreen.mark(f) + f.diagnostic.message, to: width).map { (text: $0, role: ListScreen.role(f)) }
+        }
+        if open.count > findingsShown {
+            let key = s.keymap.keys(for: "screen-7").first?.name ?? "7"
+            lines += DisplayWidth.wrap(Text.get("ui.overview.findings-more", String(open.count - findingsShown), key), to: width).map { (text: $0, role: "muted") }
+        }
+        return lines
+    }
 
     /// The first errors and warnings, so the kommunalsjef sees what blocks submission.
     static func drawTopFindings(_ g: inout Grid, _ r: Rect, _ s: AppState) {
-        let open = openFindings(s)
-        guard r.height >= 2, !open.isEmpty else { return }
+        let lines = findingLines(s, width: r.width)
+        guard r.height >= 2, !lines.isEmpty else { return }
         g.put(Text.get("ui.overview.findings"), x: r.x, y: r.y, style: s.theme.style("header", colors: s.colors), clip: r)
-        var y = r.y + 1
-        for f in open {
-            let lines = DisplayWidth.wrap(ListScreen.mark(f) + f.diagnostic.message, to: r.width)
-            for l in lines where y < r.maxY {
-                g.put(l, x: r.x, y: y, style: s.theme.style(ListScreen.role(f), colors: s.colors), clip: r)
-                y += 1
-            }
-            if y >= r.maxY { break }
+        for (i, line) in lines.prefix(r.height - 1).enumerated() {
+            g.put(line.text, x: r.x, y: r.y + 1 + i, style: s.theme.style(line.role, colors: s.colors), clip: r)
         }
     }
 
