@@ -164,15 +164,11 @@ public enum PlanStore {
         let size = Int(st.st_size)
         var digest = ContentDigest(count: size)
         var total = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            if n < 0 { return whole() }
-            if n == 0 { break }
-            chunk.withUnsafeBytes { digest.add(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
-            total += n
-        }
+        guard readPieces(fd, { piece in
+            digest.add(piece)
+            total += piece.count
+            return true
+        }) else { return whole() }
         // A file that grew or shrank while it was read: as read whole, once more.
         guard total == size else { return whole() }
         return DiskVersion(exists: true, digest: digest.value, size: size)
@@ -183,17 +179,25 @@ public enum PlanStore {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var compared = 0
+        return bytes.withUnsafeBytes { expected in
+            readPieces(fd) { piece in
+                defer { compared += piece.count }
+                return compared + piece.count <= expected.count && memcmp(piece.baseAddress!, expected.baseAddress! + compared, piece.count) == 0
+            }
+        } && compared == bytes.count
+    }
+
+    /// Reads `fd` to its end in pieces of 1 MB, each given to `body` until it says stop.
+    /// False when reading fails or `body` stops.
+    private static func readPieces(_ fd: Int32, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
             if n < 0 { return false }
-            if n == 0 { return compared == bytes.count }
-            guard compared + n <= bytes.count,
-                  chunk.withUnsafeBytes({ read in bytes.withUnsafeBytes { memcmp(read.baseAddress!, $0.baseAddress! + compared, n) == 0 } })
-            else { return false }
-            compared += n
+            if n == 0 { return true }
+            guard chunk.withUnsafeBytes({ body(UnsafeRawBufferPointer(rebasing: $0[..<n])) }) else { return false }
         }
     }
 
