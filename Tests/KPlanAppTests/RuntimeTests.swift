@@ -145,15 +145,23 @@ import TermUI
         #expect(state.status == "dine endringer er lagret i \(copyPath(path)); sammenlign med kplan diff")
     }
 
-    /// Without someone else's changes to replace, there is no copy to keep: k does nothing.
-    @Test func aCopyIsOfferedOnlyOverANewerFile() throws {
+    /// The example plan opened with a journal of `edits` edits that retitle it, and asked
+    /// whether to restore them.
+    func offeredRetitledPlan(edits: Int) throws -> (path: String, retitled: Plan, state: AppState) {
         let path = try RuntimeTests().copyOfExample()
         let loaded = try PlanFile.load(path)
         var plan = try #require(loaded.plan)
         plan.title = "Endret"
-        try Journal.write(plan, edits: 1, for: path)
+        try Journal.write(plan, edits: edits, for: path)
         var state = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
         state.offerRecovery(try #require(Journal.read(for: path)))
+        return (path, plan, state)
+    }
+
+    /// Without someone else's changes to replace, there is no copy to keep: k does nothing.
+    @Test func aCopyIsOfferedOnlyOverANewerFile() throws {
+        let (path, plan, offered) = try offeredRetitledPlan(edits: 1)
+        var state = offered
         guard case .confirm(let question, .restore) = state.mode else { Issue.record("no question: \(state.mode)"); return }
         #expect(question.hasSuffix("j = gjenopprett, n = forkast"))
         _ = update(&state, .key(.char("k")))
@@ -209,13 +217,9 @@ import TermUI
     }
 
     @Test func declinedJournalIsRemoved() throws {
-        let path = try RuntimeTests().copyOfExample()
+        let (path, _, offered) = try offeredRetitledPlan(edits: 3)
+        var state = offered
         let loaded = try PlanFile.load(path)
-        var plan = try #require(loaded.plan)
-        plan.title = "Endret"
-        try Journal.write(plan, edits: 3, for: path)
-        var state = AppState(plan: try #require(loaded.plan), path: path, disk: loaded.disk, size: Size(width: 100, height: 30))
-        state.offerRecovery(try #require(Journal.read(for: path)))
         let terminal = TestBackend(size: state.size, events: try RuntimeTests().events("nq"))
         #expect(Runtime.run(&state, terminal) == 0)
         #expect(!FileManager.default.fileExists(atPath: Journal.path(for: path)))
