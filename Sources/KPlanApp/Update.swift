@@ -203,8 +203,9 @@ private func save(_ s: inout AppState) -> [Effect] {
 private func move(_ s: inout AppState, _ action: String) {
     let page = max(1, s.size.height - 6)
     if s.screen == .overview {
-        let limit = OverviewScreen.scrollLimit(s)
-        s.overviewOffset = step(min(s.overviewOffset, limit), action, count: limit + 1, page: page)
+        // A page less one row, so that the row at the edge stays in sight.
+        let limit = OverviewScreen.scrollLimit(s), visible = s.size.height - 2 - OverviewScreen.headerHeight
+        s.overviewOffset = step(min(s.overviewOffset, limit), action, count: limit + 1, page: max(1, visible - 1))
         return
     }
     if s.screen == .changes {

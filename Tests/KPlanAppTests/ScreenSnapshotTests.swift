@@ -38,7 +38,7 @@ import TermUI
         let top = view(s)
         #expect(!top.text.contains("Funn som må rettes"))
         #expect(top.lines()[22].hasSuffix("▼"))
-        try press(&s, "<PgDn>")
+        try press(&s, "<End>")
         try expectSnapshot(view(s), "oversikt-rullet-80x24")
         #expect(view(s).text.contains("Funn som må rettes eller få unntak"))
         #expect(view(s).lines()[6].hasSuffix("▲") && !view(s).lines()[22].hasSuffix("▼"))
@@ -49,7 +49,14 @@ import TermUI
         #expect(view(s) != end)
         try press(&s, "<Home>")
         #expect(view(s) == top)
+        // A page is the rows shown less one: the last row of one page is the first of the next
+        // (at 80×18, eleven rows of thirty-three).
+        _ = update(&s, .resized(Size(width: 80, height: 18)))
+        let short = view(s)
         try press(&s, "<PgDn>")
+        func plain(_ line: String) -> String { line.replacingOccurrences(of: "▲", with: " ").replacingOccurrences(of: "▼", with: " ") }
+        #expect(plain(view(s).lines()[6]) == plain(short.lines()[16]), "\(view(s).text)")
+        #expect(view(s).lines()[16].hasSuffix("▼"), "not yet at the end")
         _ = update(&s, .resized(Size(width: 120, height: 40)))
         #expect(!view(s).text.contains("▲") && !view(s).text.contains("▼"), "all of it fits: nothing to scroll")
     }
