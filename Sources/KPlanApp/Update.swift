@@ -153,12 +153,7 @@ private func waive(_ s: inout AppState) -> [Effect] {
         plan.waivers[index].rule = f.rule
         plan.waivers[index].target = f.target
     }
-    s.screen = .decisions
-    s.section[.decisions] = ScreenID.decisions.lists.firstIndex(of: .waivers) ?? 0
-    s.filter[.waivers] = nil
-    s.cursor[.waivers] = index
-    s.focus = .detail
-    s.fieldCursor[.waivers] = ItemList.waivers.fields(s.plan).firstIndex { $0.key == "reason" } ?? 0
+    go(&s, .waivers, row: index, field: "reason", otherwise: .detail)
     beginEdit(&s, .waivers, index)
     return []
 }
