@@ -94,7 +94,7 @@ enum OverviewScreen {
     /// The first open findings, wrapped to `width`, and a line that says how many more there
     /// are: the overview is laid out whole, and a plan may have thousands.
     static func findingLines(_ s: AppState, width: Int) -> [(text: String, role: String)] {
-        let open = s.report.findings.filter { !$0.isWaived && $0.diagnostic.severity != .note }
+        let open = s.report.openFindings
         var lines = open.prefix(findingsShown).flatMap { f in
             DisplayWidth.wrap(ListScreen.mark(f) + f.diagnostic.message, to: width).map { (text: $0, role: ListScreen.role(f)) }
         }

@@ -137,6 +137,8 @@ public struct Report: Sendable, Equatable {
 
     public var errors: Int { findings.filter { $0.diagnostic.severity == .error }.count }
     public var openWarnings: Int { findings.filter { $0.diagnostic.severity == .warning && !$0.isWaived }.count }
+    /// The errors and the warnings not waived: what stands between the plan and approval.
+    public var openFindings: [Finding] { findings.filter { !$0.isWaived && $0.diagnostic.severity != .note } }
 
     /// Findings as diagnostics; waived warnings are shown as notes that name the reason.
     public var diagnostics: [Diagnostic] {

@@ -187,7 +187,7 @@ public enum PlanDocument {
                         Text.get("case.assessment.deficit", deficits.map { "\($0.year): \(Format.kroner(-$0.balance))" }.joined(separator: ", ")))
         // The politicians see what the check still finds, and what was waived and why, not
         // only how many: «1 advarsel» does not say that nurses fall short.
-        let open = report.findings.filter { !$0.isWaived && $0.diagnostic.severity != .note }
+        let open = report.openFindings
         let waived = report.findings.filter(\.isWaived)
         if open.isEmpty && waived.isEmpty {
             d.paragraph(Text.get("case.assessment.findings", DiagnosticRenderer.summary(report.diagnostics)))
